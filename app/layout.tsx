@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { Header } from "../components/layout/Header";
+import "./globals.css";
+import { Providers } from "./providers";
+
+export const metadata: Metadata = {
+  title: { default: "Taoview — Bittensor explorer", template: "%s · Taoview" },
+  description: "Subnets, pools, staking, emissions and holders of the Bittensor chain, self-hosted.",
+};
+
+// Runs before paint so a saved or OS dark preference never flashes light.
+const themeScript = `try{var t=localStorage.getItem("taoview-theme");if(t==="dark"||(!t&&matchMedia("(prefers-color-scheme: dark)").matches))document.documentElement.classList.add("dark")}catch(e){}`;
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: static theme bootstrap, no user input */}
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased dark:bg-zinc-950 dark:text-zinc-100">
+        <Providers>
+          <Header />
+          <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+        </Providers>
+      </body>
+    </html>
+  );
+}
