@@ -85,8 +85,10 @@ async function main(): Promise<void> {
     await runStep("engine", ["tsx", "lib/engine/build.ts"], env, log, { optional: true });
     await runStep("prisma", ["tsx", "scripts/prisma-generate.ts"], env, log);
 
+    let haveChain = !cfg.runDevnet;
     if (cfg.runDevnet) {
       if (existsSync(path.join(REPO_ROOT, "devnet/cli.ts"))) {
+        haveChain = true;
         const devnet = startChild(
           "devnet",
           [
@@ -114,7 +116,7 @@ async function main(): Promise<void> {
       log(`chain: ${cfg.chainUrl}`);
     }
 
-    if (existsSync(path.join(REPO_ROOT, "indexer/cli.ts"))) {
+    if (haveChain && existsSync(path.join(REPO_ROOT, "indexer/cli.ts"))) {
       const indexer = startChild(
         "indexer",
         ["tsx", "indexer/cli.ts", "--url", cfg.chainUrl, "--follow"],
@@ -124,7 +126,7 @@ async function main(): Promise<void> {
       indexer.process.on("exit", onChildExit("indexer"));
       log("indexer: following the chain");
     } else {
-      log("indexer: not part of this build yet");
+      log("indexer: idle (no chain to follow)");
     }
 
     await ensureWebBuild(env, log);

@@ -31,11 +31,12 @@ CREATE TABLE "extrinsics" (
     "block_number" INTEGER NOT NULL,
     "index" INTEGER NOT NULL,
     "hash" TEXT NOT NULL,
+    "signed" BOOLEAN NOT NULL,
     "signer" TEXT,
-    "section" TEXT NOT NULL,
-    "method" TEXT NOT NULL,
+    "section" TEXT,
+    "method" TEXT,
     "args" JSONB NOT NULL,
-    "success" BOOLEAN NOT NULL,
+    "success" BOOLEAN,
     "error" JSONB,
     "fee" DECIMAL(39,0),
     "tip" DECIMAL(39,0),
@@ -49,10 +50,10 @@ CREATE TABLE "extrinsics" (
 CREATE TABLE "events" (
     "block_number" INTEGER NOT NULL,
     "index" INTEGER NOT NULL,
-    "phase" TEXT NOT NULL,
+    "phase" TEXT,
     "extrinsic_index" INTEGER,
-    "section" TEXT NOT NULL,
-    "method" TEXT NOT NULL,
+    "section" TEXT,
+    "method" TEXT,
     "args" JSONB NOT NULL,
     "decode_error" TEXT,
 
@@ -62,8 +63,7 @@ CREATE TABLE "events" (
 -- CreateTable
 CREATE TABLE "runtime_versions" (
     "spec_version" INTEGER NOT NULL,
-    "spec_name" TEXT NOT NULL,
-    "first_block" INTEGER NOT NULL,
+    "first_block" INTEGER,
     "metadata" BYTEA NOT NULL,
     "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
