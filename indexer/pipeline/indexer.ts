@@ -1,6 +1,7 @@
 // The ingest loop: from a saved cursor (never from subscription replay), fetch raw ranges, decode each block with
-// its parent's runtime, and write each batch in one transaction together with the cursor. Blocks past finality
-// are stored too (the hot window) and rolled back when the chain reorganises under them.
+// its parent's runtime, and write each batch in one transaction together with its lane's cursor. The main lane
+// also stores blocks past finality (the hot window) and rolls them back when the chain reorganises under them.
+// Leased lanes split a finalized backfill across processes or machines sharing the database.
 import type pg from "pg";
 import {
   bisectSpecSegments,
@@ -13,8 +14,10 @@ import {
 } from "../decode";
 import type { Hex } from "../decode/runtime";
 import type { RpcClient } from "../rpc";
+import { claimLease, ensureLeases, heartbeat, type Lease, leasesRemaining } from "../store/leases";
 import { PgMetadataStore } from "../store/metadata-store";
 import { readStatus, storedHashes, writeStatus } from "../store/status";
+import { transaction } from "../store/transaction";
 import {
   deleteFrom,
   type IngestedBlock,
@@ -22,8 +25,18 @@ import {
   type WriteStats,
   writeBlocks,
 } from "../store/write-blocks";
+import { IndexerMetrics } from "./metrics";
 
 export type LogFn = (event: string, fields?: Record<string, unknown>) => void;
+
+export interface LeaseOptions {
+  /** Blocks per lease. */
+  size: number;
+  /** Unique name of this worker (host:pid by default). */
+  owner: string;
+  /** A lease whose heartbeat is older than this is free for another worker. */
+  ttlSeconds: number;
+}
 
 export interface IndexerOptions {
   client: RpcClient;
@@ -34,6 +47,8 @@ export interface IndexerOptions {
   to?: number;
   /** Keep following new heads once caught up. */
   follow: boolean;
+  /** Split the finalized range from..to into leases shared with other workers. */
+  lease?: LeaseOptions;
   batchSize?: number;
   pollMs?: number;
   log?: LogFn;
@@ -45,18 +60,26 @@ export interface Heads {
   finalized: number;
 }
 
-const LANE = "main";
+export const MAIN_LANE = "main";
 
 interface HeaderReply {
   number: string;
 }
 
+interface Lane {
+  name: string;
+  /** Blocks past finality may be stored (and rolled back); false for leased, finalized-only ranges. */
+  hot: boolean;
+  lease?: Lease;
+}
+
 export class Indexer {
-  readonly #o: Required<Omit<IndexerOptions, "to" | "signal">> & Pick<IndexerOptions, "to" | "signal">;
+  readonly #o: Required<Omit<IndexerOptions, "to" | "signal" | "lease">> &
+    Pick<IndexerOptions, "to" | "signal" | "lease">;
   readonly #runtimes: RuntimeProvider;
   #segments: SpecSegments | undefined;
-  readonly totals: WriteStats = { blocks: 0, extrinsics: 0, events: 0 };
-  reorgs = 0;
+  #lastReport = 0;
+  readonly metrics = new IndexerMetrics();
 
   constructor(opts: IndexerOptions) {
     this.#o = {
@@ -69,6 +92,14 @@ export class Indexer {
     this.#runtimes = new RuntimeProvider(opts.client, { store: new PgMetadataStore(opts.pool) });
   }
 
+  get totals(): WriteStats {
+    return { blocks: this.metrics.blocks, extrinsics: this.metrics.extrinsics, events: this.metrics.events };
+  }
+
+  get reorgs(): number {
+    return this.metrics.reorgs;
+  }
+
   async heads(): Promise<Heads> {
     const { client } = this.#o;
     const [best, finalizedHash] = await Promise.all([
@@ -76,70 +107,96 @@ export class Indexer {
       client.call<Hex>("chain_getFinalizedHead", []),
     ]);
     const finalized = await client.call<HeaderReply>("chain_getHeader", [finalizedHash]);
-    return { best: Number.parseInt(best.number, 16), finalized: Number.parseInt(finalized.number, 16) };
+    const heads = {
+      best: Number.parseInt(best.number, 16),
+      finalized: Number.parseInt(finalized.number, 16),
+    };
+    this.metrics.chainHead = heads.best;
+    this.metrics.finalized = heads.finalized;
+    return heads;
   }
 
   /** Runs until caught up (or `to`), or forever with `follow`, or until the signal aborts. */
   async run(): Promise<void> {
+    if (this.#o.lease) return this.#runLeased(this.#o.lease);
     const o = this.#o;
-    const status = await readStatus(o.pool, LANE);
-    let next = Math.max(status ? status.blockNumber + 1 : o.from, o.from);
-    const started = Date.now();
+    const lane: Lane = { name: MAIN_LANE, hot: true };
+    let next = await this.#cursor(lane.name, o.from);
     let failures = 0;
     while (!o.signal?.aborted) {
       try {
-        const caughtUp = await this.#pass(next, started);
-        next = caughtUp.next;
+        const heads = await this.heads();
+        next = await this.#rollbackReorged(next);
+        const target = Math.min(o.to ?? Number.POSITIVE_INFINITY, heads.best);
+        next = await this.#indexRange(lane, next, target, heads);
         failures = 0;
-        if (caughtUp.stop) break;
+        if ((o.to !== undefined && next > o.to) || (!o.follow && next > target)) break;
       } catch (e) {
         // A follower outlives a node restart or a network blip: nothing partial was committed, so retry
         // from the cursor with backoff. A one-shot backfill reports the failure instead.
         if (!o.follow) throw e;
         failures++;
+        this.metrics.errors++;
         const delay = Math.min(30_000, 500 * 2 ** Math.min(failures, 6));
         o.log("error", { error: (e as Error).message, retryInMs: delay });
         await sleep(delay, o.signal);
-        const status = await readStatus(o.pool, LANE).catch(() => null);
-        if (status) next = Math.max(status.blockNumber + 1, o.from);
+        next = await this.#cursor(lane.name, o.from).catch(() => next);
         continue;
       }
       await sleep(o.pollMs, o.signal);
     }
   }
 
-  #runStats = { lastReport: 0, done: 0 };
+  /** Claims leases of the finalized range until none is left; each lease resumes from its own cursor. */
+  async #runLeased(lease: LeaseOptions): Promise<void> {
+    const o = this.#o;
+    const heads = await this.heads();
+    const to = Math.min(o.to ?? heads.finalized, heads.finalized);
+    if (to < o.from)
+      throw new Error(`nothing to backfill: --from ${o.from} is past the finalized head ${heads.finalized}`);
+    await ensureLeases(o.pool, o.from, to, lease.size);
+    while (!o.signal?.aborted) {
+      const claimed = await claimLease(o.pool, o.from, to, lease.owner, lease.ttlSeconds);
+      if (!claimed) break;
+      const lane: Lane = { name: `lease:${claimed.rangeStart}`, hot: false, lease: claimed };
+      o.log("lease", { owner: lease.owner, from: claimed.rangeStart, to: claimed.rangeEnd });
+      const next = await this.#cursor(lane.name, claimed.rangeStart);
+      await this.#indexRange(lane, next, claimed.rangeEnd, heads);
+    }
+    o.log("leases", { remaining: await leasesRemaining(o.pool, o.from, to) });
+  }
 
-  /** One pass: reorg check, then index up to the current target. */
-  async #pass(from: number, started: number): Promise<{ next: number; stop: boolean }> {
+  async #cursor(lane: string, from: number): Promise<number> {
+    const status = await readStatus(this.#o.pool, lane);
+    return Math.max(status ? status.blockNumber + 1 : from, from);
+  }
+
+  /** Indexes next..target in batches; returns the next block to index. */
+  async #indexRange(lane: Lane, from: number, target: number, heads: Heads): Promise<number> {
     const o = this.#o;
     let next = from;
-    const stats = this.#runStats;
-    const heads = await this.heads();
-    next = await this.#rollbackReorged(next);
-    const target = Math.min(o.to ?? Number.POSITIVE_INFINITY, heads.best);
     let prefetch: Promise<RawBlock[]> | null = null;
     while (next <= target && !o.signal?.aborted) {
       const end = Math.min(next + o.batchSize - 1, target);
       const raw = await (prefetch ?? fetchRawRange(o.client, next, end));
       prefetch = null;
       if (!(await this.#linksToStored(raw[0]!))) {
-        next = await this.#rollbackReorged(next, true);
-        break;
+        if (!lane.hot)
+          throw new Error(`block ${next} does not extend the stored block ${next - 1}, which is final`);
+        return this.#rollbackReorged(next, true);
       }
       // Fetch the next range while this one is decoded and written.
-      const nextEnd = Math.min(end + o.batchSize, target);
-      if (end < target) prefetch = fetchRawRange(o.client, end + 1, nextEnd);
-      prefetch?.catch(() => undefined);
-      const decoded = await this.#decode(raw);
-      await this.#commit(decoded, heads);
-      stats.done += decoded.length;
+      if (end < target) {
+        prefetch = fetchRawRange(o.client, end + 1, Math.min(end + o.batchSize, target));
+        prefetch.catch(() => undefined);
+      }
+      await this.#commit(lane, await this.#decode(raw), heads, end === target);
       next = end + 1;
-      if (Date.now() - stats.lastReport > 2000 || next > target) {
-        stats.lastReport = Date.now();
-        const seconds = (Date.now() - started) / 1000;
-        const rate = stats.done / Math.max(seconds, 0.001);
+      if (Date.now() - this.#lastReport > 2000 || next > target) {
+        this.#lastReport = Date.now();
+        const rate = this.metrics.rate();
         o.log("progress", {
+          lane: lane.name,
           indexed: end,
           target,
           finalized: heads.finalized,
@@ -148,8 +205,7 @@ export class Indexer {
         });
       }
     }
-    const stop = (o.to !== undefined && next > o.to) || (!o.follow && next > target);
-    return { next, stop };
+    return next;
   }
 
   async #decode(raw: readonly RawBlock[]): Promise<IngestedBlock[]> {
@@ -171,12 +227,12 @@ export class Indexer {
     return out;
   }
 
-  async #commit(blocks: IngestedBlock[], heads: Heads): Promise<void> {
-    const client = await this.#o.pool.connect();
-    try {
-      await client.query("BEGIN");
-      const stats = await writeBlocks(client, blocks, heads.finalized);
-      await markFinalized(client, heads.finalized);
+  /** Writes one batch, its lane cursor (and lease heartbeat) atomically. */
+  async #commit(lane: Lane, blocks: IngestedBlock[], heads: Heads, laneDone: boolean): Promise<void> {
+    const last = blocks.at(-1)!;
+    const stats = await transaction(this.#o.pool, async (client) => {
+      const written = await writeBlocks(client, blocks, heads.finalized);
+      if (lane.hot) await markFinalized(client, heads.finalized);
       const firstBySpec = new Map<number, number>();
       for (const b of blocks)
         if (!firstBySpec.has(b.decoded.specVersion)) firstBySpec.set(b.decoded.specVersion, b.raw.number);
@@ -186,31 +242,31 @@ export class Indexer {
           [spec, n],
         );
       }
-      const last = blocks.at(-1)!;
       await writeStatus(client, {
-        lane: LANE,
+        lane: lane.name,
         blockNumber: last.raw.number,
         blockHash: last.raw.hash,
         chainHead: heads.best,
         finalized: heads.finalized,
       });
-      await client.query("COMMIT");
-      this.totals.blocks += stats.blocks;
-      this.totals.extrinsics += stats.extrinsics;
-      this.totals.events += stats.events;
-    } catch (e) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
-    }
+      if (lane.lease) await heartbeat(client, lane.lease, laneDone);
+      return written;
+    });
+    this.metrics.recordBatch(
+      stats.blocks,
+      stats.extrinsics,
+      stats.events,
+      last.raw.number,
+      last.decoded.timestampMs,
+    );
   }
 
   /** True when `block` extends what we stored (or nothing is stored before it). */
   async #linksToStored(block: RawBlock): Promise<boolean> {
     if (block.number === 0) return true;
-    const stored = await storedHashes(this.#o.pool, block.number - 1, block.number - 1);
-    const parent = stored.get(block.number - 1);
+    const parent = (await storedHashes(this.#o.pool, block.number - 1, block.number - 1)).get(
+      block.number - 1,
+    );
     return parent === undefined || parent === block.parentHash;
   }
 
@@ -225,40 +281,30 @@ export class Indexer {
       [next],
     );
     if (r.rows.length === 0 && !known) return next;
-    const numbers = r.rows.map((x) => x.number);
     const canonical = await Promise.all(
-      numbers.map((n) => o.client.call<Hex | null>("chain_getBlockHash", [n])),
+      r.rows.map((x) => o.client.call<Hex | null>("chain_getBlockHash", [x.number])),
     );
-    let forkAt = r.rows.findIndex((row, i) => canonical[i] !== row.hash);
+    const forkAt = r.rows.findIndex((row, i) => canonical[i] !== row.hash);
     if (forkAt === -1) {
       if (!known) return next;
       // The parent link broke but every hot block still matches: the break is below the hot window, which
       // only happens if finality itself was violated. Refuse to guess.
       throw new Error(`block ${next} does not extend the stored block ${next - 1}, which is final`);
     }
-    const from = numbers[forkAt]!;
-    forkAt = from;
-    const client = await o.pool.connect();
-    try {
-      await client.query("BEGIN");
+    const from = r.rows[forkAt]!.number;
+    await transaction(o.pool, async (client) => {
       await deleteFrom(client, from);
       const prev = from - 1;
       const prevHash = (await storedHashes(client, prev, prev)).get(prev) ?? null;
       await writeStatus(client, {
-        lane: LANE,
+        lane: MAIN_LANE,
         blockNumber: prev,
         blockHash: prevHash,
         chainHead: null,
         finalized: null,
       });
-      await client.query("COMMIT");
-    } catch (e) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw e;
-    } finally {
-      client.release();
-    }
-    this.reorgs++;
+    });
+    this.metrics.reorgs++;
     this.#segments = undefined;
     o.log("reorg", { rolledBackFrom: from, depth: next - from });
     return from;
