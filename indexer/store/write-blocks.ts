@@ -2,6 +2,7 @@
 // bind parameters whatever the batch size), all inside the caller's transaction.
 import type pg from "pg";
 import type { DecodedBlock, RawBlock } from "../decode";
+import { PROJECTIONS, writeProjections } from "../project";
 
 export interface IngestedBlock {
   raw: RawBlock;
@@ -14,8 +15,9 @@ export interface WriteStats {
   events: number;
 }
 
-/** Every table keyed by block number, deleted from on rollback. Projection tables join this list. */
+/** Every table keyed by block number, deleted from on rollback: the projections, then the core tables. */
 export const BLOCK_KEYED_TABLES: readonly { table: string; column: string }[] = [
+  ...PROJECTIONS.map((p) => ({ table: p.table, column: "block_number" })),
   { table: "events", column: "block_number" },
   { table: "extrinsics", column: "block_number" },
   { table: "block_raw", column: "number" },
@@ -110,6 +112,7 @@ export async function writeBlocks(
       ],
     );
   }
+  await writeProjections(client, b);
   return { blocks: blocks.length, extrinsics: xs.length, events: evs.length };
 }
 
