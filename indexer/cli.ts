@@ -1,7 +1,8 @@
 // `npm run indexer -- --url <ws|http endpoint> [--from N] [--to M] [--follow]`
 // Backfills from the saved cursor and, with --follow (the default without --to), keeps up with the chain.
 // Split backfill: run several `--lease-size N --from A --to B` workers (processes or machines) on one database.
-// Logs are JSON lines on stdout; a progress bar goes to stderr when it is a terminal. SIGINT/SIGTERM finish the
+// Pool state is snapshotted every block of the last --snapshot-window blocks and every --snapshot-every-th
+// block before that (--no-snapshots to skip). Logs are JSON lines on stdout; a progress bar goes to stderr when it is a terminal. SIGINT/SIGTERM finish the
 // batch in flight (its transaction) and exit.
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -44,6 +45,9 @@ const Args = z.object({
     .min(1)
     .max(65535, "--metrics-port must be a port number")
     .optional(),
+  "snapshot-window": z.coerce.number().int().min(0, "--snapshot-window must be ≥ 0").default(7200),
+  "snapshot-every": z.coerce.number().int().min(1, "--snapshot-every must be ≥ 1").default(300),
+  "no-snapshots": z.boolean().optional(),
 });
 
 function log(event: string, fields: Record<string, unknown> = {}): void {
@@ -82,6 +86,9 @@ function parse(): z.infer<typeof Args> {
         "lease-ttl": { type: "string" },
         "defer-indexes": { type: "boolean" },
         "metrics-port": { type: "string" },
+        "snapshot-window": { type: "string" },
+        "snapshot-every": { type: "string" },
+        "no-snapshots": { type: "boolean" },
       },
       strict: true,
     }).values;
@@ -122,6 +129,9 @@ async function main(): Promise<void> {
     to: args.to,
     follow: !leased && (args.follow ?? args.to === undefined),
     batchSize: args["batch-size"],
+    snapshots: args["no-snapshots"]
+      ? false
+      : { window: args["snapshot-window"], every: args["snapshot-every"] },
     lease: leased
       ? { size: args["lease-size"]!, owner: args.worker, ttlSeconds: args["lease-ttl"] }
       : undefined,

@@ -14,6 +14,8 @@ import {
 } from "../decode";
 import type { Hex } from "../decode/runtime";
 import type { RpcClient } from "../rpc";
+import { type PoolSnapshot, readPoolSnapshots } from "../state/pool-snapshots";
+import { pruneSnapshots, writeSnapshots } from "../state/write-snapshots";
 import { claimLease, ensureLeases, heartbeat, type Lease, leasesRemaining } from "../store/leases";
 import { PgMetadataStore } from "../store/metadata-store";
 import { readStatus, storedHashes, writeStatus } from "../store/status";
@@ -49,11 +51,20 @@ export interface IndexerOptions {
   follow: boolean;
   /** Split the finalized range from..to into leases shared with other workers. */
   lease?: LeaseOptions;
+  /** Pool snapshots: every block newer than best − window, and every `every`-th block before. */
+  snapshots?: SnapshotOptions | false;
   batchSize?: number;
   pollMs?: number;
   log?: LogFn;
   signal?: AbortSignal;
 }
+
+export interface SnapshotOptions {
+  window: number;
+  every: number;
+}
+
+export const DEFAULT_SNAPSHOTS: SnapshotOptions = { window: 7200, every: 300 };
 
 export interface Heads {
   best: number;
@@ -87,6 +98,7 @@ export class Indexer {
       from: opts.from ?? 0,
       batchSize: opts.batchSize ?? 50,
       pollMs: opts.pollMs ?? 1000,
+      snapshots: opts.snapshots ?? DEFAULT_SNAPSHOTS,
       log: opts.log ?? (() => {}),
     };
     this.#runtimes = new RuntimeProvider(opts.client, { store: new PgMetadataStore(opts.pool) });
@@ -190,9 +202,13 @@ export class Indexer {
         prefetch = fetchRawRange(o.client, end + 1, Math.min(end + o.batchSize, target));
         prefetch.catch(() => undefined);
       }
-      await this.#commit(lane, await this.#decode(raw), heads, end === target);
+      const decoded = await this.#decode(raw);
+      const snapshots = await this.#readSnapshots(raw, heads);
+      await this.#commit(lane, decoded, snapshots, heads, end === target);
       next = end + 1;
-      if (Date.now() - this.#lastReport > 2000 || next > target) {
+      // Every 2 s while catching up; once following the head, a line per 30 s is enough.
+      const interval = target - end > o.batchSize ? 2_000 : 30_000;
+      if (Date.now() - this.#lastReport > interval) {
         this.#lastReport = Date.now();
         const rate = this.metrics.rate();
         o.log("progress", {
@@ -228,10 +244,35 @@ export class Indexer {
   }
 
   /** Writes one batch, its lane cursor (and lease heartbeat) atomically. */
-  async #commit(lane: Lane, blocks: IngestedBlock[], heads: Heads, laneDone: boolean): Promise<void> {
+  /** Pool state at the blocks the snapshot policy selects, read with each block's own (post-state) runtime. */
+  async #readSnapshots(raw: readonly RawBlock[], heads: Heads): Promise<PoolSnapshot[]> {
+    const policy = this.#o.snapshots;
+    if (!policy || !this.#segments) return [];
+    const wanted = raw.filter((b) => b.number > heads.best - policy.window || b.number % policy.every === 0);
+    const bySpec = new Map<number, RawBlock[]>();
+    for (const b of wanted) {
+      const spec = this.#segments.stateSpecAt(b.number);
+      bySpec.set(spec, [...(bySpec.get(spec) ?? []), b]);
+    }
+    const out: PoolSnapshot[] = [];
+    for (const [spec, blocks] of bySpec) {
+      const runtime = await this.#runtimes.get(spec, blocks[0]!.hash);
+      out.push(...(await readPoolSnapshots(this.#o.client, runtime, blocks)));
+    }
+    return out;
+  }
+
+  async #commit(
+    lane: Lane,
+    blocks: IngestedBlock[],
+    snapshots: PoolSnapshot[],
+    heads: Heads,
+    laneDone: boolean,
+  ): Promise<void> {
     const last = blocks.at(-1)!;
     const stats = await transaction(this.#o.pool, async (client) => {
       const written = await writeBlocks(client, blocks, heads.finalized);
+      await writeSnapshots(client, snapshots);
       if (lane.hot) await markFinalized(client, heads.finalized);
       const firstBySpec = new Map<number, number>();
       for (const b of blocks)
@@ -313,14 +354,15 @@ export class Indexer {
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(t);
-        resolve();
-      },
-      { once: true },
-    );
+    if (signal?.aborted) return resolve();
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -18,6 +18,7 @@ export interface WriteStats {
 /** Every table keyed by block number, deleted from on rollback: the projections, then the core tables. */
 export const BLOCK_KEYED_TABLES: readonly { table: string; column: string }[] = [
   ...PROJECTIONS.map((p) => ({ table: p.table, column: "block_number" })),
+  { table: "pool_snapshots", column: "block_number" },
   { table: "events", column: "block_number" },
   { table: "extrinsics", column: "block_number" },
   { table: "block_raw", column: "number" },
