@@ -14,6 +14,14 @@ import {
 } from "../decode";
 import type { Hex } from "../decode/runtime";
 import type { RpcClient } from "../rpc";
+import {
+  type ChainTotals,
+  type DayMark,
+  dayMarks,
+  type PrevBlock,
+  readChainTotals,
+  writeDailyStats,
+} from "../state/daily-stats";
 import { type PoolSnapshot, readPoolSnapshots } from "../state/pool-snapshots";
 import { pruneSnapshots, writeSnapshots } from "../state/write-snapshots";
 import { claimLease, ensureLeases, heartbeat, type Lease, leasesRemaining } from "../store/leases";
@@ -73,6 +81,11 @@ export interface Heads {
 
 export const MAIN_LANE = "main";
 
+interface DayRow {
+  mark: DayMark;
+  totals: ChainTotals;
+}
+
 interface HeaderReply {
   number: string;
 }
@@ -90,6 +103,10 @@ export class Indexer {
   readonly #runtimes: RuntimeProvider;
   #segments: SpecSegments | undefined;
   #lastReport = 0;
+  #lastPrune = 0;
+  #lastDayRefresh = Number.NEGATIVE_INFINITY;
+  #lastAccountCount = Number.NEGATIVE_INFINITY;
+  #prevBlock: PrevBlock | null = null;
   readonly metrics = new IndexerMetrics();
 
   constructor(opts: IndexerOptions) {
@@ -204,7 +221,8 @@ export class Indexer {
       }
       const decoded = await this.#decode(raw);
       const snapshots = await this.#readSnapshots(raw, heads);
-      await this.#commit(lane, decoded, snapshots, heads, end === target);
+      const days = await this.#readDays(lane, decoded, heads, end === target);
+      await this.#commit(lane, decoded, { snapshots, days }, heads, end === target);
       next = end + 1;
       // Every 2 s while catching up; once following the head, a line per 30 s is enough.
       const interval = target - end > o.batchSize ? 2_000 : 30_000;
@@ -262,17 +280,55 @@ export class Indexer {
     return out;
   }
 
+  /**
+   * Chain totals for every UTC day this batch closes and, on the main lane, for the day in progress (refreshed
+   * every 100 blocks; its account count every 1,800).
+   */
+  async #readDays(lane: Lane, blocks: IngestedBlock[], heads: Heads, caughtUp: boolean): Promise<DayRow[]> {
+    const o = this.#o;
+    const first = blocks[0]!.raw.number;
+    if (this.#prevBlock?.number !== first - 1) {
+      const r = await o.pool.query<{ hash: Hex; ts: Date | null }>(
+        `SELECT hash, "timestamp" AS ts FROM blocks WHERE number = $1`,
+        [first - 1],
+      );
+      const row = r.rows[0];
+      this.#prevBlock = row ? { number: first - 1, hash: row.hash, ms: row.ts?.getTime() ?? null } : null;
+    }
+    const marks = dayMarks(blocks, this.#prevBlock);
+    const last = blocks.at(-1)!;
+    this.#prevBlock = { number: last.raw.number, hash: last.raw.hash, ms: last.decoded.timestampMs };
+    const window = o.snapshots ? o.snapshots.window : DEFAULT_SNAPSHOTS.window;
+    const wanted: { mark: DayMark; accounts: boolean }[] = marks.closed.map((mark) => ({
+      mark,
+      accounts: mark.blockNumber > heads.best - window,
+    }));
+    if (lane.hot && marks.current && (caughtUp || marks.current.blockNumber - this.#lastDayRefresh >= 100)) {
+      const accounts = marks.current.blockNumber - this.#lastAccountCount >= 1800;
+      wanted.push({ mark: marks.current, accounts });
+      this.#lastDayRefresh = marks.current.blockNumber;
+      if (accounts) this.#lastAccountCount = marks.current.blockNumber;
+    }
+    const rows: DayRow[] = [];
+    for (const { mark, accounts } of wanted) {
+      const runtime = await this.#runtimes.get(this.#segments!.stateSpecAt(mark.blockNumber), mark.blockHash);
+      rows.push({ mark, totals: await readChainTotals(o.client, runtime, mark.blockHash, accounts) });
+    }
+    return rows;
+  }
+
   async #commit(
     lane: Lane,
     blocks: IngestedBlock[],
-    snapshots: PoolSnapshot[],
+    state: { snapshots: PoolSnapshot[]; days: DayRow[] },
     heads: Heads,
     laneDone: boolean,
   ): Promise<void> {
     const last = blocks.at(-1)!;
     const stats = await transaction(this.#o.pool, async (client) => {
       const written = await writeBlocks(client, blocks, heads.finalized);
-      await writeSnapshots(client, snapshots);
+      await writeSnapshots(client, state.snapshots);
+      for (const d of state.days) await writeDailyStats(client, d.mark, d.totals);
       if (lane.hot) await markFinalized(client, heads.finalized);
       const firstBySpec = new Map<number, number>();
       for (const b of blocks)
@@ -300,6 +356,11 @@ export class Indexer {
       last.raw.number,
       last.decoded.timestampMs,
     );
+    const policy = this.#o.snapshots;
+    if (policy && lane.hot && last.raw.number - this.#lastPrune >= 1000) {
+      this.#lastPrune = last.raw.number;
+      await pruneSnapshots(this.#o.pool, heads.best - policy.window, policy.every);
+    }
   }
 
   /** True when `block` extends what we stored (or nothing is stored before it). */
