@@ -61,7 +61,9 @@ function main(): void {
       const platform = platformOf(dep);
       if (!platform) continue;
       if (!/^\d+\.\d+\.\d+(-[\w.]+)?$/.test(spec)) {
-        throw new Error(`${dep}: optional dependency spec ${spec} is not an exact version; resolve it by hand`);
+        throw new Error(
+          `${dep}: optional dependency spec ${spec} is not an exact version; resolve it by hand`,
+        );
       }
       const stub: LockEntry = { version: spec, ...platform, optional: true };
       if (entry.dev) stub.dev = true;
@@ -81,7 +83,9 @@ function main(): void {
   }
   lock.packages = sorted;
   writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`);
-  console.log(added.length ? `added ${added.length} platform entries:\n  ${added.join("\n  ")}` : "lock file complete");
+  console.log(
+    added.length ? `added ${added.length} platform entries:\n  ${added.join("\n  ")}` : "lock file complete",
+  );
 }
 
 main();
