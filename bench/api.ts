@@ -1,0 +1,278 @@
+// `npx tsx bench/api.ts`: latency and throughput of the public API's paginated lists on a database with
+// ≥ 1,000,000 events. Target (issue 6): p99 ≤ 100 ms at 100 concurrent connections for paginated lists.
+//
+// What runs: a throw-away embedded PostgreSQL (under .tmp/), migrated, filled with generated rows by SQL
+// (generate_series; real SS58 signers, 0x hashes) and VACUUM ANALYZEd; then a child process serving the
+// /api/v1 route handlers behind a plain node:http server (the same `route()` handlers Next.js calls, without
+// Next's router — `next start` would need a production build), rate limit off; then autocannon, 100
+// connections, against first pages and random deep keyset pages (each request a different cursor).
+// Flags: --blocks N (default 250,000; 5 events and 3 extrinsics each), --duration S per scenario (default 10),
+// --keep (leave the cluster folder), --cpu-prof DIR (profile the server).
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pathToFileURL } from "node:url";
+import { Keyring } from "@polkadot/keyring";
+import { cryptoWaitReady } from "@polkadot/util-crypto";
+import autocannon from "autocannon";
+import pg from "pg";
+import { childEnv, REPO_ROOT } from "../lib/config";
+import { startEmbeddedPostgres } from "../lib/db/embedded";
+import { migrate } from "../lib/db/migrate";
+
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i >= 0 && process.argv[i + 1] ? Number(process.argv[i + 1]) : fallback;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = http.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on("error", reject);
+  });
+}
+
+// --- serve mode (child process): the route handlers behind node:http -----------------------------------------
+
+async function serve(port: number): Promise<void> {
+  const { route, API_PREFIX } = await import("../lib/api/v1/http/route");
+  const { configureRateLimit } = await import("../lib/api/v1/http/rate-limit");
+  const { endpoints } = await import("../lib/api/v1/registry");
+  configureRateLimit(null);
+  const table = Object.values(endpoints).map((e) => {
+    const names: string[] = [];
+    const pattern = e.path.replace(/[.]/g, "\\.").replace(/\{(\w+)\}/g, (_, n: string) => {
+      names.push(n);
+      return "([^/]+)";
+    });
+    return { re: new RegExp(`^${API_PREFIX}${pattern}$`), names, handlers: route(e) };
+  });
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
+    for (const r of table) {
+      const m = r.re.exec(url.pathname);
+      if (!m) continue;
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+      const params = Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
+      const response = await r.handlers.GET(new Request(url, { headers }), {
+        params: Promise.resolve(params),
+      });
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      // JSON answers are small and complete: write them in one go; only CSV exports are streamed.
+      if (!response.body) res.end();
+      else if (response.headers.get("content-type")?.startsWith("text/csv"))
+        Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
+      else res.end(Buffer.from(await response.arrayBuffer()));
+      return;
+    }
+    res.writeHead(404).end();
+  });
+  // A clean exit on SIGTERM, so --cpu-prof can write its profile.
+  process.on("SIGTERM", () => server.close(() => process.exit(0)));
+  server.listen(port, "127.0.0.1", () => process.send?.("ready"));
+}
+
+/** `--cpu-prof DIR`: profile the server process (node --cpu-prof) into DIR. */
+function profileArgs(): string[] {
+  const i = process.argv.indexOf("--cpu-prof");
+  const dir = i >= 0 ? process.argv[i + 1] : undefined;
+  return dir ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(dir)] : [];
+}
+
+// --- data --------------------------------------------------------------------------------------------------
+
+export async function fill(url: string, blocks: number, signers: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const t = performance.now();
+  try {
+    await client.query("SET synchronous_commit = off");
+    await client.query(
+      `INSERT INTO blocks (number, hash, parent_hash, state_root, extrinsics_root, spec_version, "timestamp", author,
+                           extrinsic_count, event_count, finalized)
+       SELECT n, '0x' || lpad(to_hex(n), 64, '0'), '0x' || lpad(to_hex(greatest(n - 1, 0)), 64, '0'),
+              '0x' || md5('s' || n) || md5('t' || n), '0x' || md5('x' || n) || md5('y' || n), 393,
+              timestamptz '2025-01-01 00:00:00+00' + n * interval '12 seconds', $2, 3, 5, n < $1 - 3
+       FROM generate_series(0, $1 - 1) AS n`,
+      [blocks, signers[0]],
+    );
+    await client.query(
+      `INSERT INTO extrinsics (block_number, index, hash, signed, signer, section, method, args, success, error, fee,
+                               tip, nonce)
+       SELECT n, i, '0x' || md5(n || '-' || i) || md5(i || '-' || n), i > 0,
+              CASE WHEN i > 0 THEN ($2::text[])[1 + (n * 2 + i) % array_length($2::text[], 1)] END,
+              CASE WHEN i = 0 THEN 'timestamp' ELSE 'balances' END,
+              CASE WHEN i = 0 THEN 'set' ELSE 'transferKeepAlive' END,
+              CASE WHEN i = 0 THEN jsonb_build_object('now', (1735689600000::bigint + n::bigint * 12000)::text)
+                   ELSE jsonb_build_object('dest', jsonb_build_object('Id', ($2::text[])[1 + n % array_length($2::text[], 1)]),
+                                           'value', (n::bigint * 1000000007)::text) END,
+              (n + i) % 50 <> 0, NULL,
+              CASE WHEN i > 0 THEN 150000 + (n % 1000) END, CASE WHEN i > 0 THEN 0 END,
+              CASE WHEN i > 0 THEN n / 8 END
+       FROM generate_series(0, $1 - 1) AS n, generate_series(0, 2) AS i`,
+      [blocks, signers],
+    );
+    await client.query(
+      `INSERT INTO events (block_number, index, phase, extrinsic_index, section, method, args)
+       SELECT n, i, 'ApplyExtrinsic', (ARRAY[0, 1, 1, 2, 2])[i + 1],
+              (ARRAY['system', 'balances', 'balances', 'balances', 'system'])[i + 1],
+              (ARRAY['ExtrinsicSuccess', 'Withdraw', 'Transfer', 'Transfer', 'ExtrinsicSuccess'])[i + 1],
+              jsonb_build_array((n::bigint * 31 + i)::text)
+       FROM generate_series(0, $1 - 1) AS n, generate_series(0, 4) AS i`,
+      [blocks],
+    );
+    await client.query(
+      `INSERT INTO indexer_status (lane, block_number, chain_head, finalized) VALUES ('main', $1, $1, $1 - 3)`,
+      [blocks - 1],
+    );
+    await client.query("VACUUM ANALYZE");
+    const c = await client.query<{ e: string; x: string }>(
+      "SELECT (SELECT count(*) FROM events) AS e, (SELECT count(*) FROM extrinsics) AS x",
+    );
+    console.log(
+      `filled ${blocks.toLocaleString("en-US")} blocks, ${Number(c.rows[0]!.x).toLocaleString("en-US")} extrinsics, ` +
+        `${Number(c.rows[0]!.e).toLocaleString("en-US")} events in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+// --- driver ------------------------------------------------------------------------------------------------
+
+interface Scenario {
+  name: string;
+  /** A request path; called per request so deep pages differ. */
+  path: () => string;
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes("--serve")) return serve(flag("--port", 0));
+  const blocks = flag("--blocks", 250_000);
+  const duration = flag("--duration", 10);
+  await cryptoWaitReady();
+  const keyring = new Keyring({ type: "sr25519", ss58Format: 42 });
+  const signers = ["Alice", "Bob", "Charlie", "Dave", "Eve", "Ferdie", "One", "Two"].map(
+    (n) => keyring.addFromUri(`//${n}`).address,
+  );
+
+  const root = path.resolve(REPO_ROOT, ".tmp");
+  mkdirSync(root, { recursive: true });
+  const dir = mkdtempSync(path.join(root, "bench-api-pg-"));
+  const pgHandle = await startEmbeddedPostgres({
+    dir,
+    port: await freePort(),
+    fast: true,
+    database: "bench",
+    dirVariable: "(bench cluster)",
+    portVariable: "(bench cluster)",
+  });
+  let child: ChildProcess | undefined;
+  try {
+    await migrate(pgHandle.url);
+    await fill(pgHandle.url, blocks, signers);
+
+    const port = await freePort();
+    child = spawn(
+      process.execPath,
+      [
+        ...profileArgs(),
+        "--import",
+        "tsx",
+        path.join(REPO_ROOT, "bench/api.ts"),
+        "--serve",
+        "--port",
+        String(port),
+      ],
+      {
+        env: childEnv({ DATABASE_URL: pgHandle.url, LOG_LEVEL: "warn" }),
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+      },
+    );
+    await new Promise<void>((resolve, reject) => {
+      child!.once("message", () => resolve());
+      child!.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
+    });
+
+    const rnd = (max: number) => Math.floor(Math.random() * max);
+    const scenarios: Scenario[] = [
+      { name: "blocks, first page", path: () => "/api/v1/blocks?limit=50" },
+      { name: "blocks, random deep page", path: () => `/api/v1/blocks?limit=50&after=${rnd(blocks)}` },
+      { name: "extrinsics, first page", path: () => "/api/v1/extrinsics?limit=50" },
+      {
+        name: "extrinsics, random deep page",
+        path: () => `/api/v1/extrinsics?limit=50&after=${rnd(blocks)}-1`,
+      },
+      {
+        name: "extrinsics by signer, deep page",
+        path: () =>
+          `/api/v1/extrinsics?limit=50&signer=${signers[rnd(signers.length)]}&after=${rnd(blocks)}-1`,
+      },
+      { name: "events, first page", path: () => "/api/v1/events?limit=50" },
+      { name: "events, random deep page", path: () => `/api/v1/events?limit=50&after=${rnd(blocks)}-2` },
+      {
+        name: "events balances.Transfer, deep page",
+        path: () => `/api/v1/events?limit=50&section=balances&method=Transfer&after=${rnd(blocks)}-2`,
+      },
+      { name: "events, 1000 per page", path: () => `/api/v1/events?limit=1000&after=${rnd(blocks)}-0` },
+      { name: "stats", path: () => "/api/v1/stats" },
+    ];
+
+    // Warm-up: JIT, connection pool, buffer cache.
+    await autocannon({
+      url: `http://127.0.0.1:${port}`,
+      connections: 20,
+      duration: 3,
+      requests: [{ setupRequest: (r) => ({ ...r, path: scenarios[rnd(scenarios.length)]!.path() }) }],
+    });
+
+    console.log(`\nautocannon, 100 connections, ${duration} s per scenario (latency in ms)\n`);
+    console.log(
+      `${"scenario".padEnd(40)} ${"p50".padStart(6)} ${"p99".padStart(6)} ${"req/s".padStart(8)}  non-2xx  target`,
+    );
+    let failed = false;
+    for (const s of scenarios) {
+      const r = await autocannon({
+        url: `http://127.0.0.1:${port}`,
+        connections: 100,
+        duration,
+        requests: [{ setupRequest: (req) => ({ ...req, path: s.path() }) }],
+      });
+      const paginated = s.name !== "stats" && !s.name.includes("1000");
+      const ok = !paginated || r.latency.p99 <= 100;
+      failed ||= !ok || r.non2xx > 0 || r.errors > 0;
+      console.log(
+        `${s.name.padEnd(40)} ${String(r.latency.p50).padStart(6)} ${String(r.latency.p99).padStart(6)} ${r.requests.average
+          .toFixed(0)
+          .padStart(
+            8,
+          )}  ${String(r.non2xx + r.errors).padStart(7)}  ${paginated ? (ok ? "p99 ≤ 100 ✓" : "p99 ≤ 100 ✗") : "—"}`,
+      );
+    }
+    if (failed) process.exitCode = 1;
+  } finally {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child!.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+    await pgHandle.stop();
+    if (!process.argv.includes("--keep")) {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(`${dir}.log`, { force: true });
+    }
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href)
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });

@@ -1,0 +1,40 @@
+// Every public endpoint, declared once. To add one: declare it with defineEndpoint in endpoints/<family>.ts,
+// list it here, and add a three-line route file under app/api/v1 (see README.md).
+import { z } from "zod";
+import { defineEndpoint, type Endpoint } from "./endpoint";
+import { events, extrinsic, extrinsics } from "./endpoints/chain-data";
+import { block, blocks, health, runtimeVersions, searchEndpoint, stats } from "./endpoints/network";
+import { buildOpenApi, type OpenApiDocument } from "./openapi";
+import { OpenApiDocumentSchema } from "./schemas";
+
+let document: OpenApiDocument | undefined;
+
+export const openApi = defineEndpoint({
+  id: "getOpenApi",
+  path: "/openapi.json",
+  tag: "meta",
+  summary: "This document (OpenAPI 3.1)",
+  description: "Generated from the same zod schemas that validate parameters and shape responses.",
+  query: z.object({}).strict(),
+  response: OpenApiDocumentSchema,
+  cache: "static",
+  handler: async () => openApiDocument(),
+});
+
+export const endpoints = {
+  stats,
+  blocks,
+  block,
+  extrinsics,
+  extrinsic,
+  events,
+  runtimeVersions,
+  search: searchEndpoint,
+  health,
+  openApi,
+} as const satisfies Record<string, Endpoint>;
+
+export function openApiDocument(): OpenApiDocument {
+  document ??= buildOpenApi(Object.values(endpoints) as Endpoint[]);
+  return document;
+}

@@ -1,0 +1,231 @@
+// Response schemas of the public API (v1). Pure zod, no server imports: the route wrapper shapes responses with
+// them, the OpenAPI document is generated from them, and clients may parse with them. Schemas registered with
+// `named` become `#/components/schemas/<id>` in the document.
+import { z } from "zod";
+import { HealthSchema } from "../schemas/health";
+
+export const apiSchemas = z.registry<{ id: string }>();
+
+export function named<S extends z.ZodType>(id: string, schema: S): S {
+  apiSchemas.add(schema, { id });
+  return schema;
+}
+
+// --- shared shapes -------------------------------------------------------------------------------------------
+
+export const AddressSchema = named(
+  "Address",
+  z
+    .object({
+      ss58: z.string().describe("SS58, Bittensor prefix 42"),
+      hex: z
+        .string()
+        .regex(/^0x[0-9a-f]{64}$/)
+        .describe("32-byte public key"),
+    })
+    .describe("An account, in both spellings"),
+);
+
+/** Amounts: decimal strings of the smallest unit (rao for TAO), never floats. */
+export const AmountSchema = z
+  .string()
+  .regex(/^(0|[1-9][0-9]*)$/)
+  .describe("decimal integer string, in rao");
+
+const Hash = z.string().regex(/^0x[0-9a-f]{64}$/);
+const Timestamp = z.iso.datetime().describe("ISO 8601, UTC");
+const Int = z.number().int().min(0).max(2_147_483_647);
+const Json = z.unknown().describe("decoded value as JSON; integers wider than 32 bits are decimal strings");
+
+export const ErrorSchema = named(
+  "Error",
+  z.object({
+    error: z.object({
+      code: z.string().describe("machine-readable: bad_request, not_found, rate_limited, internal, ..."),
+      message: z.string(),
+      parameter: z.string().nullable().describe("the query or path parameter at fault, if any"),
+      request_id: z.string().optional(),
+    }),
+  }),
+);
+
+// --- envelopes -----------------------------------------------------------------------------------------------
+
+export const PagePaginationSchema = named(
+  "PagePagination",
+  z.object({
+    page: z.number().int().min(1),
+    limit: z.number().int().min(1).max(1000),
+    total: z.number().int().min(0),
+    next: z.number().int().nullable().describe("next page number, null on the last page"),
+    prev: z.number().int().nullable().describe("previous page number, null on the first page"),
+  }),
+);
+
+export const CursorPaginationSchema = named(
+  "CursorPagination",
+  z
+    .object({
+      limit: z.number().int().min(1).max(1000),
+      total: z
+        .number()
+        .int()
+        .min(0)
+        .nullable()
+        .describe("unfiltered lists: row estimate (see total_exact); filtered lists: null (not counted)"),
+      total_exact: z.boolean(),
+      next: z.string().nullable().describe("pass as `after` for the next page; null on the last page"),
+      prev: z.string().nullable().describe("pass as `before` for the previous page; null on the first page"),
+    })
+    .describe("Keyset pagination on the list's key, in the requested order"),
+);
+
+export const pageList = <S extends z.ZodType>(id: string, item: S) =>
+  named(id, z.object({ pagination: PagePaginationSchema, data: z.array(item) }));
+
+export const cursorList = <S extends z.ZodType>(id: string, item: S) =>
+  named(id, z.object({ pagination: CursorPaginationSchema, data: z.array(item) }));
+
+// --- network -------------------------------------------------------------------------------------------------
+
+export const BlockSchema = named(
+  "Block",
+  z.object({
+    number: Int,
+    hash: Hash,
+    parent_hash: Hash,
+    state_root: Hash,
+    extrinsics_root: Hash,
+    spec_version: Int,
+    timestamp: Timestamp.nullable().describe("from the timestamp.set inherent"),
+    author: AddressSchema.nullable().describe("Aura block author, when known"),
+    extrinsic_count: Int,
+    event_count: Int,
+    finalized: z.boolean(),
+  }),
+);
+
+export const ExtrinsicSchema = named(
+  "Extrinsic",
+  z.object({
+    id: z.string().describe("block-index, e.g. 123-2"),
+    block_number: Int,
+    index: Int,
+    timestamp: Timestamp.nullable(),
+    hash: Hash,
+    signed: z.boolean(),
+    signer: AddressSchema.nullable(),
+    section: z.string().nullable().describe("pallet (polkadot-js name), null when undecodable"),
+    method: z.string().nullable(),
+    full_name: z.string().nullable().describe("section.method"),
+    args: Json,
+    success: z.boolean().nullable().describe("null when no ExtrinsicSuccess/ExtrinsicFailed was seen"),
+    error: Json.nullable(),
+    fee: AmountSchema.nullable().describe("TransactionFeePaid.actual_fee, in rao"),
+    tip: AmountSchema.nullable(),
+    nonce: AmountSchema.nullable().describe("decimal string"),
+    decode_error: z.string().nullable(),
+  }),
+);
+
+export const EventSchema = named(
+  "Event",
+  z.object({
+    id: z.string().describe("block-index, e.g. 123-5"),
+    block_number: Int,
+    index: Int,
+    timestamp: Timestamp.nullable(),
+    phase: z.string().nullable().describe("ApplyExtrinsic, Initialization or Finalization"),
+    extrinsic_index: Int.nullable(),
+    extrinsic_id: z.string().nullable().describe("block-index of the extrinsic that emitted it"),
+    section: z.string().nullable(),
+    method: z.string().nullable(),
+    full_name: z.string().nullable(),
+    args: Json,
+    decode_error: z.string().nullable(),
+  }),
+);
+
+export const ExtrinsicDetailSchema = named(
+  "ExtrinsicDetail",
+  ExtrinsicSchema.extend({ events: z.array(EventSchema) }),
+);
+
+export const RuntimeVersionSchema = named(
+  "RuntimeVersion",
+  z.object({
+    spec_version: Int,
+    first_block: Int.nullable().describe("first block executed by this runtime, once known"),
+    metadata_bytes: Int.describe("size of the stored SCALE metadata"),
+    seen_at: Timestamp.describe("when the indexer first stored it"),
+  }),
+);
+
+const Count = z.object({
+  value: z.number().int().min(0),
+  exact: z.boolean().describe("false: planner estimate (pg_class.reltuples / pg_stats)"),
+});
+
+export const StatsSchema = named(
+  "Stats",
+  z.object({
+    chain: z.object({
+      head: Int.nullable().describe("best block the indexer last saw"),
+      finalized: Int.nullable().describe("finalized block the indexer last saw"),
+      seen_at: Timestamp.nullable(),
+    }),
+    indexed: z.object({
+      head: Int.nullable().describe("highest stored block"),
+      finalized: Int.nullable().describe("highest stored finalized block"),
+      timestamp: Timestamp.nullable().describe("timestamp of the highest stored block"),
+    }),
+    counts: z.object({
+      blocks: Count,
+      extrinsics: Count,
+      signed_extrinsics: Count,
+      events: Count,
+    }),
+    runtime: z.object({
+      spec_version: Int.nullable().describe("spec of the highest stored block"),
+      versions_seen: Int,
+    }),
+  }),
+);
+
+export const SearchResultSchema = named(
+  "SearchResult",
+  z.object({
+    type: z.enum(["block", "extrinsic", "account"]),
+    id: z.string().describe("block number, extrinsic block-index or SS58 address"),
+    path: z.string().describe("API path of the entity"),
+    block_number: Int.nullable(),
+    hash: Hash.nullable(),
+    address: AddressSchema.nullable(),
+  }),
+);
+
+export const SearchResponseSchema = named(
+  "SearchResponse",
+  z.object({ query: z.string(), data: z.array(SearchResultSchema) }),
+);
+
+export const BlockListSchema = cursorList("BlockList", BlockSchema);
+export const ExtrinsicListSchema = cursorList("ExtrinsicList", ExtrinsicSchema);
+export const EventListSchema = cursorList("EventList", EventSchema);
+export const RuntimeVersionListSchema = pageList("RuntimeVersionList", RuntimeVersionSchema);
+export const HealthResponseSchema = named("Health", HealthSchema);
+export const OpenApiDocumentSchema = named(
+  "OpenApiDocument",
+  z.object({ openapi: z.string(), info: z.record(z.string(), z.unknown()) }).catchall(z.unknown()),
+);
+
+export type AddressDto = z.infer<typeof AddressSchema>;
+export type BlockDto = z.infer<typeof BlockSchema>;
+export type ExtrinsicDto = z.infer<typeof ExtrinsicSchema>;
+export type ExtrinsicDetailDto = z.infer<typeof ExtrinsicDetailSchema>;
+export type EventDto = z.infer<typeof EventSchema>;
+export type RuntimeVersionDto = z.infer<typeof RuntimeVersionSchema>;
+export type StatsDto = z.infer<typeof StatsSchema>;
+export type SearchResultDto = z.infer<typeof SearchResultSchema>;
+export type CursorPagination = z.infer<typeof CursorPaginationSchema>;
+export type PagePagination = z.infer<typeof PagePaginationSchema>;
