@@ -45,7 +45,7 @@ const schema = z.object({
     .min(0)
     .max(2 ** 32 - 1)
     .default(42),
-  DEVNET_HISTORY: z.coerce.number().int().min(0).max(10_000_000).default(2000),
+  DEVNET_HISTORY: z.coerce.number().int().min(0).max(10_000_000).default(600),
   DEVNET_BLOCK_TIME: z.coerce.number().min(0.1).max(3600).default(6),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });

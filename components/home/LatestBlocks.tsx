@@ -1,57 +1,58 @@
-import type { BlockSummary } from "../../lib/queries/blocks";
+"use client";
+// Live feed of the newest blocks: refetched whenever /api/live reports a new indexed head.
+import Link from "next/link";
+import { useApiQuery } from "../../lib/api/use-api-query";
+import type { BlockDto } from "../../lib/api/v1/schemas";
+import { formatInteger } from "../../lib/format/numbers";
+import { Panel } from "../ui/Card";
+import { type Column, DataTable } from "../ui/DataTable";
+import { Hash } from "../ui/Hash";
+import { BlockLink } from "../ui/Links";
+import { EmptyState } from "../ui/States";
+import { Time } from "../ui/Time";
+import { LATEST_BLOCKS } from "./params";
 
-export function LatestBlocks({ blocks }: { blocks: BlockSummary[] }) {
+const columns: Column<BlockDto>[] = [
+  { key: "number", header: "Block", cell: (b) => <BlockLink number={b.number} /> },
+  { key: "hash", hideOnMobile: true, header: "Hash", cell: (b) => <Hash value={b.hash} /> },
+  { key: "extrinsics", header: "Extrinsics", cell: (b) => formatInteger(b.extrinsic_count), align: "right" },
+  {
+    key: "events",
+    hideOnMobile: true,
+    header: "Events",
+    cell: (b) => formatInteger(b.event_count),
+    align: "right",
+  },
+  { key: "time", header: "Age", cell: (b) => <Time iso={b.timestamp} compact /> },
+];
+
+export function LatestBlocks() {
+  const q = useApiQuery("blocks", LATEST_BLOCKS);
   return (
-    <section
-      aria-labelledby="latest-blocks"
-      className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900"
+    <Panel
+      title="Latest blocks"
+      id="latest-blocks"
+      actions={
+        <Link href="/blocks" className="text-brand-600 hover:underline">
+          All blocks
+        </Link>
+      }
     >
-      <h2
-        id="latest-blocks"
-        className="border-b border-zinc-200 px-4 py-3 text-sm font-semibold dark:border-zinc-800"
-      >
-        Latest blocks
-      </h2>
-      {blocks.length === 0 ? (
-        <p className="px-4 py-6 text-sm text-zinc-500">
-          No blocks indexed yet. The indexer fills this as it catches up.
-        </p>
-      ) : (
-        <table className="w-full text-sm">
-          <thead className="text-left text-xs text-zinc-500">
-            <tr>
-              <th scope="col" className="px-4 py-2">
-                Block
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Hash
-              </th>
-              <th scope="col" className="px-4 py-2 text-right">
-                Extrinsics
-              </th>
-              <th scope="col" className="px-4 py-2 text-right">
-                Events
-              </th>
-              <th scope="col" className="px-4 py-2">
-                Time (UTC)
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {blocks.map((b) => (
-              <tr key={b.number} className="border-t border-zinc-100 dark:border-zinc-800">
-                <td className="px-4 py-2 font-mono">{b.number.toLocaleString("en-US")}</td>
-                <td className="max-w-48 truncate px-4 py-2 font-mono text-zinc-500">{b.hash}</td>
-                <td className="px-4 py-2 text-right">{b.extrinsicCount}</td>
-                <td className="px-4 py-2 text-right">{b.eventCount}</td>
-                <td className="px-4 py-2 text-zinc-500">
-                  {b.timestamp ? b.timestamp.replace("T", " ").slice(0, 19) : "—"}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+      <DataTable
+        label="Latest blocks"
+        testId="latest-blocks"
+        columns={columns}
+        rows={q.data?.data}
+        rowKey={(b) => b.hash}
+        rowHref={(b) => `/blocks/${b.number}`}
+        isPending={q.isPending}
+        error={q.error}
+        onRetry={() => void q.refetch()}
+        empty={
+          <EmptyState title="No blocks indexed yet">The indexer fills this as it catches up.</EmptyState>
+        }
+        skeletonRows={10}
+      />
+    </Panel>
   );
 }

@@ -1,18 +1,25 @@
 import Link from "next/link";
 import { HealthPill } from "./HealthPill";
+import { MainNav } from "./MainNav";
+import { SearchBox } from "./SearchBox";
 import { ThemeToggle } from "./ThemeToggle";
+import { TimeZoneToggle } from "./TimeZoneToggle";
 
 export function Header() {
   return (
-    <header className="border-b border-zinc-200 bg-white/80 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/80">
-      <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold tracking-tight">
+    <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/90 backdrop-blur dark:border-zinc-800 dark:bg-zinc-950/90">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="rounded text-lg font-semibold tracking-tight" aria-label="Taoview home">
           τ <span className="text-brand-600">Taoview</span>
         </Link>
-        <nav aria-label="Main" className="flex gap-4 text-sm text-zinc-600 dark:text-zinc-400" />
-        <div className="ml-auto flex items-center gap-3">
+        <MainNav />
+        <div className="ml-auto flex items-center gap-2">
           <HealthPill />
+          <TimeZoneToggle />
           <ThemeToggle />
+        </div>
+        <div className="order-last w-full md:order-none md:w-72">
+          <SearchBox />
         </div>
       </div>
     </header>

@@ -1,9 +1,26 @@
 "use client";
 // Live status of the stack in the header: green when the indexer is within 3 blocks of finality.
 import { useApiQuery } from "../../lib/api/use-api-query";
+import { useHydrated } from "../../lib/live/hydrated";
 
+// The query starts only after hydration: created earlier, it would make the page's prefetch boundary defer
+// seeding the same key, and server-rendered widgets below would hydrate without their data.
 export function HealthPill() {
-  const { data, isError, isPending } = useApiQuery("health");
+  return useHydrated() ? <LiveHealthPill /> : <PillSkeleton />;
+}
+
+function PillSkeleton() {
+  return (
+    <span
+      className="h-6 w-28 animate-pulse rounded-full bg-zinc-200 dark:bg-zinc-800"
+      role="status"
+      aria-label="Loading status"
+    />
+  );
+}
+
+function LiveHealthPill() {
+  const { data, isError, isPending } = useApiQuery("health", undefined);
   if (isPending) {
     return (
       <span

@@ -1,21 +1,118 @@
 // The typed registry of API resources (blockscout style): every client-side fetch goes through one entry here,
-// so a path, its parameters and its response schema are declared once.
+// so a path, its parameters and its response schema are declared once. Public API (v1) resources reuse the
+// schemas the server shapes its answers with (lib/api/v1/schemas.ts). Server components seed the same query
+// keys with the query layer's results (components/query/Prefetch), so the first paint needs no client fetch.
+// Owned by the dashboard (issue 7): the explorer pages, live updates and prefetching depend on this shape.
 import type { z } from "zod";
 import { HealthSchema } from "./schemas/health";
+import {
+  BlockListSchema,
+  BlockSchema,
+  EventListSchema,
+  ExtrinsicDetailSchema,
+  ExtrinsicListSchema,
+  RuntimeVersionListSchema,
+  SearchResponseSchema,
+  StatsSchema,
+} from "./v1/schemas";
 
-export interface Resource<S extends z.ZodType> {
-  path: string;
+type QueryValue = string | number | boolean | undefined;
+
+export interface Resource<S extends z.ZodType, P> {
+  path: (params: P) => string;
   schema: S;
-  /** How often live widgets refresh this resource (ms); undefined: only on invalidation. */
+  /** How often this resource refreshes on its own (ms); undefined: only on invalidation. */
   refetchInterval?: number;
+  /** Refetched when the live stream reports a new indexed head (first pages only, see lib/live). */
+  live?: boolean;
 }
 
-export const resources = {
-  health: { path: "/api/health", schema: HealthSchema, refetchInterval: 5000 },
-} satisfies Record<string, Resource<z.ZodType>>;
+function define<P = void>() {
+  return <S extends z.ZodType>(r: Resource<S, P>) => r;
+}
 
-export type ResourceName = keyof typeof resources;
-export type ResourceData<N extends ResourceName> = z.infer<(typeof resources)[N]["schema"]>;
+/** `?a=1&b=x` from defined values, keys sorted so equal params give equal URLs. */
+export function queryString(params: Record<string, QueryValue>): string {
+  const entries = Object.entries(params)
+    .filter((e): e is [string, string | number | boolean] => e[1] !== undefined && e[1] !== "")
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)])).toString()}` : "";
+}
+
+export interface CursorParams {
+  limit?: number;
+  after?: string;
+  before?: string;
+}
+export interface BlockListParams extends CursorParams {
+  order?: "number_asc" | "number_desc";
+  block_start?: number;
+  block_end?: number;
+  spec_version?: number;
+}
+export interface ExtrinsicListParams extends CursorParams {
+  order?: "block_number_asc" | "block_number_desc";
+  block_start?: number;
+  block_end?: number;
+  signer?: string;
+  section?: string;
+  method?: string;
+  success?: boolean;
+  signed?: boolean;
+}
+export interface EventListParams extends CursorParams {
+  order?: "block_number_asc" | "block_number_desc";
+  block_start?: number;
+  block_end?: number;
+  section?: string;
+  method?: string;
+  extrinsic_id?: string;
+}
+export interface PageParams {
+  page?: number;
+  limit?: number;
+  order?: string;
+}
+
+const enc = encodeURIComponent;
+
+export const resources = {
+  health: define()({ path: () => "/api/health", schema: HealthSchema, refetchInterval: 30_000, live: true }),
+  stats: define()({ path: () => "/api/v1/stats", schema: StatsSchema, live: true }),
+  blocks: define<BlockListParams>()({
+    path: (p) => `/api/v1/blocks${queryString({ ...p })}`,
+    schema: BlockListSchema,
+    live: true,
+  }),
+  block: define<{ id: string }>()({ path: (p) => `/api/v1/blocks/${enc(p.id)}`, schema: BlockSchema }),
+  extrinsics: define<ExtrinsicListParams>()({
+    path: (p) => `/api/v1/extrinsics${queryString({ ...p })}`,
+    schema: ExtrinsicListSchema,
+    live: true,
+  }),
+  extrinsic: define<{ id: string }>()({
+    path: (p) => `/api/v1/extrinsics/${enc(p.id)}`,
+    schema: ExtrinsicDetailSchema,
+  }),
+  events: define<EventListParams>()({
+    path: (p) => `/api/v1/events${queryString({ ...p })}`,
+    schema: EventListSchema,
+    live: true,
+  }),
+  runtimeVersions: define<PageParams>()({
+    path: (p) => `/api/v1/runtime-versions${queryString({ ...p })}`,
+    schema: RuntimeVersionListSchema,
+  }),
+  search: define<{ q: string }>()({
+    path: (p) => `/api/v1/search${queryString(p)}`,
+    schema: SearchResponseSchema,
+  }),
+};
+
+type Resources = typeof resources;
+export type ResourceName = keyof Resources;
+export type ResourceParams<N extends ResourceName> = Parameters<Resources[N]["path"]>[0];
+export type ResourceData<N extends ResourceName> = z.infer<Resources[N]["schema"]>;
 
 export class ApiError extends Error {
   constructor(
@@ -27,12 +124,25 @@ export class ApiError extends Error {
   }
 }
 
+/** Query key of a resource: ["api", name, params]; lib/live matches on the first two parts. */
+export function apiQueryKey<N extends ResourceName>(name: N, params?: ResourceParams<N>): readonly unknown[] {
+  return params === undefined ? ["api", name] : ["api", name, params];
+}
+
+/** The URL of a resource with its parameters (undefined values left out). */
+export function resourceUrl<N extends ResourceName>(name: N, params: ResourceParams<N>): string {
+  return (resources[name].path as (p: ResourceParams<N>) => string)(params);
+}
+
 export async function fetchResource<N extends ResourceName>(
   name: N,
+  params: ResourceParams<N>,
   signal?: AbortSignal,
 ): Promise<ResourceData<N>> {
-  const resource = resources[name];
-  const response = await fetch(resource.path, { signal, headers: { accept: "application/json" } });
+  const response = await fetch(resourceUrl(name, params), {
+    signal,
+    headers: { accept: "application/json" },
+  });
   const body: unknown = await response.json().catch(() => null);
   // Health answers 503 with a full body when a part is down; that body is still the data to show.
   if (!response.ok && !(name === "health" && response.status === 503)) {
@@ -40,5 +150,5 @@ export async function fetchResource<N extends ResourceName>(
       (body as { error?: { message?: string } } | null)?.error?.message ?? `HTTP ${response.status}`;
     throw new ApiError(response.status, message);
   }
-  return resource.schema.parse(body) as ResourceData<N>;
+  return resources[name].schema.parse(body) as ResourceData<N>;
 }
