@@ -2,7 +2,7 @@
 // when their inputs changed.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { REPO_ROOT } from "../../lib/config";
 import { commandLine, type Log } from "./children";
@@ -72,20 +72,76 @@ export function runStep(
   });
 }
 
-export async function ensureWebBuild(env: NodeJS.ProcessEnv, log: Log): Promise<void> {
+function webBuildIsCurrent(hash: string): boolean {
   const stamp = path.join(REPO_ROOT, ".next/taoview-inputs.sha256");
-  const hash = webInputsHash();
-  if (
+  return (
     existsSync(path.join(REPO_ROOT, ".next/BUILD_ID")) &&
     existsSync(stamp) &&
     readFileSync(stamp, "utf8") === hash
-  ) {
+  );
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Cross-process lock around `next build`: two `npm start`s (or parallel test files) in one checkout share
+ * `.next`, and Next refuses a second concurrent build. A lock left by a dead process is taken over.
+ */
+async function withBuildLock<T>(log: Log, fn: () => Promise<T>): Promise<T> {
+  const dir = path.join(REPO_ROOT, ".tmp/web-build.lock");
+  mkdirSync(path.dirname(dir), { recursive: true });
+  let announced = false;
+  for (;;) {
+    try {
+      mkdirSync(dir);
+      writeFileSync(path.join(dir, "pid"), String(process.pid));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      let holder = 0;
+      try {
+        holder = Number(readFileSync(path.join(dir, "pid"), "utf8")) || 0;
+      } catch {
+        // The holder has not written its pid yet, or just released the lock: look again shortly.
+      }
+      if (holder > 0 && !processAlive(holder)) {
+        rmSync(dir, { recursive: true, force: true });
+        continue;
+      }
+      if (!announced) log(`web: waiting for another Next.js build in this checkout (pid ${holder || "?"})…`);
+      announced = true;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function ensureWebBuild(env: NodeJS.ProcessEnv, log: Log): Promise<void> {
+  const hash = webInputsHash();
+  if (webBuildIsCurrent(hash)) {
     log("web: production build is up to date");
     return;
   }
-  log("web: building the Next.js production bundle (first start or code changed; about a minute)…");
-  const t0 = Date.now();
-  await runStep("build", ["next", "build"], env, log);
-  writeFileSync(stamp, hash);
-  log(`web: built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  await withBuildLock(log, async () => {
+    if (webBuildIsCurrent(hash)) {
+      log("web: production build is up to date (built by another process)");
+      return;
+    }
+    log("web: building the Next.js production bundle (first start or code changed; about a minute)…");
+    const t0 = Date.now();
+    await runStep("build", ["next", "build"], env, log);
+    writeFileSync(path.join(REPO_ROOT, ".next/taoview-inputs.sha256"), hash);
+    log(`web: built in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  });
 }

@@ -50,6 +50,8 @@ export async function startStack(
     PORT: String(port),
     TAOVIEW_PG_PORT: String(pgPort),
     DEVNET_PORT: String(await freePort()),
+    // The scenario devnet pre-builds ~10 blocks/s; 120 blocks cover every page the suites visit.
+    DEVNET_HISTORY: "120",
     ...opts.env,
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
