@@ -1,6 +1,7 @@
 // `npm start`: the whole stack in one process tree — Postgres (embedded unless DATABASE_URL), migrations, the
 // devnet (unless SUBTENSOR_URL), the indexer in follow mode and the Next.js production server. Ctrl-C or
 // SIGTERM stops every child and shuts Postgres down cleanly.
+
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { ConfigError, childEnv, config, REPO_ROOT } from "../lib/config";
@@ -14,6 +15,7 @@ import {
 import { MigrationError, migrate } from "../lib/db/migrate";
 import { ensureWebBuild, runStep } from "./lib/build";
 import { type Child, type Log, startChild, stopChild, waitForHttp } from "./lib/children";
+import { DevnetChainMismatch, resolveDevnetChain } from "./lib/devnet-chain";
 
 const log: Log = (line) => process.stdout.write(`[taoview] ${line}\n`);
 
@@ -89,6 +91,11 @@ async function main(): Promise<void> {
     if (cfg.runDevnet) {
       if (existsSync(path.join(REPO_ROOT, "devnet/cli.ts"))) {
         haveChain = true;
+        const chain = resolveDevnetChain(cfg.dataDir, {
+          seed: cfg.DEVNET_SEED,
+          history: cfg.DEVNET_HISTORY,
+          blockTime: cfg.DEVNET_BLOCK_TIME,
+        });
         const devnet = startChild(
           "devnet",
           [
@@ -102,6 +109,8 @@ async function main(): Promise<void> {
             String(cfg.DEVNET_HISTORY),
             "--block-time",
             String(cfg.DEVNET_BLOCK_TIME),
+            "--genesis-time",
+            String(chain.genesisTimeMs),
           ],
           env,
         );
@@ -141,6 +150,7 @@ async function main(): Promise<void> {
   } catch (e) {
     const known =
       e instanceof StartupError ||
+      e instanceof DevnetChainMismatch ||
       e instanceof DatabaseUnreachableError ||
       e instanceof EmbeddedPostgresError ||
       e instanceof MigrationError ||

@@ -2,6 +2,7 @@
 // its parent's runtime, and write each batch in one transaction together with its lane's cursor. The main lane
 // also stores blocks past finality (the hot window) and rolls them back when the chain reorganises under them.
 // Leased lanes split a finalized backfill across processes or machines sharing the database.
+
 import type pg from "pg";
 import {
   bisectSpecSegments,
@@ -24,6 +25,7 @@ import {
 } from "../state/daily-stats";
 import { type PoolSnapshot, readPoolSnapshots } from "../state/pool-snapshots";
 import { pruneSnapshots, writeSnapshots } from "../state/write-snapshots";
+import { assertSameChain, ChainMismatchError } from "../store/chain-identity";
 import { claimLease, ensureLeases, heartbeat, type Lease, leasesRemaining } from "../store/leases";
 import { PgMetadataStore } from "../store/metadata-store";
 import { readStatus, storedHashes, writeStatus } from "../store/status";
@@ -147,6 +149,7 @@ export class Indexer {
 
   /** Runs until caught up (or `to`), or forever with `follow`, or until the signal aborts. */
   async run(): Promise<void> {
+    await this.#checkChain();
     if (this.#o.lease) return this.#runLeased(this.#o.lease);
     const o = this.#o;
     const lane: Lane = { name: MAIN_LANE, hot: true };
@@ -173,6 +176,21 @@ export class Indexer {
         continue;
       }
       await sleep(o.pollMs, o.signal);
+    }
+  }
+
+  /** Refuses an endpoint of another chain before anything is written; a follower waits out a node that is down. */
+  async #checkChain(): Promise<void> {
+    const o = this.#o;
+    for (let failures = 1; ; failures++) {
+      try {
+        return await assertSameChain(o.pool, o.client);
+      } catch (e) {
+        if (e instanceof ChainMismatchError || !o.follow || o.signal?.aborted) throw e;
+        const delay = Math.min(30_000, 500 * 2 ** Math.min(failures, 6));
+        o.log("error", { error: (e as Error).message, retryInMs: delay });
+        await sleep(delay, o.signal);
+      }
     }
   }
 

@@ -60,7 +60,7 @@ describe("npm start", () => {
     expect(after.indexer.head).toBe(marker);
     expect(stack.output()).toMatch(/0 applied, \d+ already in place/);
     expect(await (await fetch(stack.url)).text()).toContain("987,654");
-  });
+  }, 300_000);
 
   it("shows the live status pill in a real browser with no console errors", async () => {
     if (!browserAvailable()) return;
