@@ -13,7 +13,7 @@ import {
   takeOverShutdownSignals,
 } from "../lib/db/embedded";
 import { MigrationError, migrate } from "../lib/db/migrate";
-import { ensureWebBuild, runStep } from "./lib/build";
+import { ensureWebBuild, runStep, stopRunningSteps } from "./lib/build";
 import { type Child, type Log, startChild, stopChild, waitForHttp } from "./lib/children";
 import { DevnetChainMismatch, resolveDevnetChain } from "./lib/devnet-chain";
 
@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     stopping = true;
     if (why) log(why);
     log("stopping…");
+    stopRunningSteps();
     for (const child of [...children].reverse()) await stopChild(child);
     if (stopPostgres) {
       await stopPostgres().catch((e: Error) => log(`postgres stop: ${e.message}`));
@@ -86,6 +87,10 @@ async function main(): Promise<void> {
 
     await runStep("engine", ["tsx", "lib/engine/build.ts"], env, log, { optional: true });
     await runStep("prisma", ["tsx", "scripts/prisma-generate.ts"], env, log);
+    // The Next.js build (first start or changed code) runs while the devnet pre-builds its history: the two
+    // are independent, and overlapping them is what keeps a first start on two cores near a minute.
+    const webBuild = ensureWebBuild(env, log);
+    webBuild.catch(() => {}); // awaited below; this only keeps an early failure from being "unhandled"
 
     let haveChain = !cfg.runDevnet;
     if (cfg.runDevnet) {
@@ -138,7 +143,7 @@ async function main(): Promise<void> {
       log("indexer: idle (no chain to follow)");
     }
 
-    await ensureWebBuild(env, log);
+    await webBuild;
     const web = startChild("web", ["next", "start", "--port", String(cfg.PORT), "--hostname", cfg.HOST], env);
     children.push(web);
     web.process.on("exit", onChildExit("web"));

@@ -1,6 +1,6 @@
 // Build steps `npm start` runs before serving: generated code and the Next.js production build, redone only
 // when their inputs changed.
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -48,6 +48,20 @@ export function webInputsHash(): string {
   return h.digest("hex");
 }
 
+/** Build steps still running, so a shutdown can stop them with everything else. */
+const runningSteps = new Set<ChildProcess>();
+
+/** Stops every running build step and its workers. */
+export function stopRunningSteps(): void {
+  for (const child of runningSteps) {
+    try {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
+}
+
 /** Runs a build command to completion, prefixing its output; throws with the exit code on failure. */
 export function runStep(
   name: string,
@@ -60,15 +74,24 @@ export function runStep(
     return Promise.resolve();
   const [cmd, args] = commandLine(argv);
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    // Own process group, so stopping a step also stops the workers it forks (next build does).
+    const child = spawn(cmd, args, {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
+    runningSteps.add(child);
     const relay = (chunk: Buffer) => {
       for (const line of chunk.toString().split("\n")) if (line.trim()) log(`${name}: ${line}`);
     };
     child.stdout.on("data", relay);
     child.stderr.on("data", relay);
-    child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`${name} step failed with exit code ${code}`)),
-    );
+    child.on("exit", (code, signal) => {
+      runningSteps.delete(child);
+      if (code === 0) resolve();
+      else reject(new Error(`${name} step failed with ${signal ? `signal ${signal}` : `exit code ${code}`}`));
+    });
   });
 }
 
