@@ -2,6 +2,8 @@
 // U256 products). Immutable values; magnitude as little-endian u32 limbs without trailing zeros.
 // Semantics follow JS BigInt: `div` truncates, `shr` floors (arithmetic), `floorDiv` floors.
 
+import { knuthCore } from "./wide";
+
 export class Big {
   constructor(
     public mag: StaticArray<u32>,
@@ -250,40 +252,7 @@ function divMagRem(u: StaticArray<u32>, v: StaticArray<u32>, wantRem: bool): Sta
   for (let i = m - 1; i > 0; i--) unchecked((un[i] = s == 0 ? u[i] : (u[i] << s) | (u[i - 1] >> (32 - s))));
   unchecked((un[0] = u[0] << s));
   const q = new StaticArray<u32>(m - n + 1);
-  const vn1 = <u64>unchecked(vn[n - 1]);
-  const vn2 = <u64>unchecked(vn[n - 2]);
-  for (let j = m - n; j >= 0; j--) {
-    const num = (<u64>unchecked(un[j + n]) << 32) | <u64>unchecked(un[j + n - 1]);
-    let qhat = num / vn1;
-    let rhat = num % vn1;
-    while (qhat >= 0x100000000 || qhat * vn2 > ((rhat << 32) | <u64>unchecked(un[j + n - 2]))) {
-      qhat -= 1;
-      rhat += vn1;
-      if (rhat >= 0x100000000) break;
-    }
-    let borrow: i64 = 0;
-    let carry: u64 = 0;
-    for (let i = 0; i < n; i++) {
-      const p = qhat * <u64>unchecked(vn[i]) + carry;
-      carry = p >> 32;
-      const t = <i64>unchecked(un[i + j]) - <i64>(p & 0xffffffff) + borrow;
-      unchecked((un[i + j] = <u32>t));
-      borrow = t >> 32;
-    }
-    const t = <i64>unchecked(un[j + n]) - <i64>carry + borrow;
-    unchecked((un[j + n] = <u32>t));
-    if (t < 0) {
-      qhat -= 1;
-      let c: u64 = 0;
-      for (let i = 0; i < n; i++) {
-        const s2 = <u64>unchecked(un[i + j]) + <u64>unchecked(vn[i]) + c;
-        unchecked((un[i + j] = <u32>s2));
-        c = s2 >> 32;
-      }
-      unchecked((un[j + n] = <u32>(<u64>unchecked(un[j + n]) + c)));
-    }
-    unchecked((q[j] = <u32>qhat));
-  }
+  knuthCore(un, vn, m, n, q);
   if (wantRem) {
     const r = new StaticArray<u32>(n);
     for (let i = 0; i < n; i++) unchecked((r[i] = s == 0 ? un[i] : (un[i] >> s) | (un[i + 1] << (32 - s))));

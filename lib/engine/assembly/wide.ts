@@ -98,6 +98,48 @@ export function incLimbs(a: StaticArray<u32>, n: i32): void {
 }
 
 /**
+ * The quotient loop of Knuth algorithm D on normalised limbs: un (m + 1 limbs, left as the shifted remainder)
+ * divided by vn (n ≥ 2 limbs, top bit set); writes q[0..m − n]. Shared by the scratch-buffer division here and
+ * the allocating one in big.ts.
+ */
+export function knuthCore(un: StaticArray<u32>, vn: StaticArray<u32>, m: i32, n: i32, q: StaticArray<u32>): void {
+  const vn1 = <u64>unchecked(vn[n - 1]);
+  const vn2 = <u64>unchecked(vn[n - 2]);
+  for (let j = m - n; j >= 0; j--) {
+    const num = (<u64>unchecked(un[j + n]) << 32) | <u64>unchecked(un[j + n - 1]);
+    let qhat = num / vn1;
+    let rhat = num % vn1;
+    while (qhat >= 0x100000000 || qhat * vn2 > ((rhat << 32) | <u64>unchecked(un[j + n - 2]))) {
+      qhat -= 1;
+      rhat += vn1;
+      if (rhat >= 0x100000000) break;
+    }
+    let borrow: i64 = 0;
+    let carry: u64 = 0;
+    for (let i = 0; i < n; i++) {
+      const p = qhat * <u64>unchecked(vn[i]) + carry;
+      carry = p >> 32;
+      const t = <i64>unchecked(un[i + j]) - <i64>(p & 0xffffffff) + borrow;
+      unchecked((un[i + j] = <u32>t));
+      borrow = t >> 32;
+    }
+    const t = <i64>unchecked(un[j + n]) - <i64>carry + borrow;
+    unchecked((un[j + n] = <u32>t));
+    if (t < 0) {
+      qhat -= 1;
+      let c: u64 = 0;
+      for (let i = 0; i < n; i++) {
+        const s2 = <u64>unchecked(un[i + j]) + <u64>unchecked(vn[i]) + c;
+        unchecked((un[i + j] = <u32>s2));
+        c = s2 >> 32;
+      }
+      unchecked((un[j + n] = <u32>(<u64>unchecked(un[j + n]) + c)));
+    }
+    unchecked((q[j] = <u32>qhat));
+  }
+}
+
+/**
  * Knuth algorithm D: q = u / v, r = u % v for u[0..nu), v[0..nv) with v ≠ 0.
  * q gets nu limbs, r gets nv limbs. Inputs are not modified.
  */
@@ -138,40 +180,7 @@ export function divLimbs(
     unchecked((WU[i] = s == 0 ? u[i] : (u[i] << s) | (u[i - 1] >> (32 - s))));
   }
   unchecked((WU[0] = u[0] << s));
-  const vn1 = <u64>unchecked(WV[n - 1]);
-  const vn2 = <u64>unchecked(WV[n - 2]);
-  for (let j = m - n; j >= 0; j--) {
-    const num = (<u64>unchecked(WU[j + n]) << 32) | <u64>unchecked(WU[j + n - 1]);
-    let qhat = num / vn1;
-    let rhat = num % vn1;
-    while (qhat >= 0x100000000 || qhat * vn2 > ((rhat << 32) | <u64>unchecked(WU[j + n - 2]))) {
-      qhat -= 1;
-      rhat += vn1;
-      if (rhat >= 0x100000000) break;
-    }
-    let borrow: i64 = 0;
-    let carry: u64 = 0;
-    for (let i = 0; i < n; i++) {
-      const p = qhat * <u64>unchecked(WV[i]) + carry;
-      carry = p >> 32;
-      const t = <i64>unchecked(WU[i + j]) - <i64>(p & 0xffffffff) + borrow;
-      unchecked((WU[i + j] = <u32>t));
-      borrow = t >> 32;
-    }
-    const t = <i64>unchecked(WU[j + n]) - <i64>carry + borrow;
-    unchecked((WU[j + n] = <u32>t));
-    if (t < 0) {
-      qhat -= 1;
-      let c: u64 = 0;
-      for (let i = 0; i < n; i++) {
-        const s2 = <u64>unchecked(WU[i + j]) + <u64>unchecked(WV[i]) + c;
-        unchecked((WU[i + j] = <u32>s2));
-        c = s2 >> 32;
-      }
-      unchecked((WU[j + n] = <u32>(<u64>unchecked(WU[j + n]) + c)));
-    }
-    unchecked((q[j] = <u32>qhat));
-  }
+  knuthCore(WU, WV, m, n, q);
   for (let i = 0; i < n; i++) {
     unchecked((r[i] = s == 0 ? WU[i] : (WU[i] >> s) | (WU[i + 1] << (32 - s))));
   }
