@@ -75,11 +75,13 @@ export type PoolStateLookup =
   | { kind: "missing" }
   | { kind: "unsupported"; spec: number };
 
-/** Latest pool state of one subnet. */
-export async function getPoolState(netuid: number): Promise<PoolStateLookup> {
+/** Latest pool state of one subnet, or its latest at or before `atBlock`. */
+export async function getPoolState(netuid: number, atBlock?: number): Promise<PoolStateLookup> {
+  const upTo = atBlock ?? 2_147_483_647;
   const rows = await select<Row[]>`
-    WITH s AS (SELECT * FROM pool_snapshots WHERE netuid = ${netuid} AND tao_in IS NOT NULL AND alpha_in IS NOT NULL
-               ORDER BY block_number DESC LIMIT 1)
+    WITH s AS (SELECT * FROM pool_snapshots
+                WHERE netuid = ${netuid} AND block_number <= ${upTo} AND tao_in IS NOT NULL AND alpha_in IS NOT NULL
+                ORDER BY block_number DESC LIMIT 1)
     SELECT s.netuid, s.block_number AS block, b.spec_version, s.tao_in::text, s.alpha_in::text, s.price_rao::text,
       ${FEE} AS fee_args
     FROM s JOIN blocks b ON b.number = s.block_number`;

@@ -232,6 +232,19 @@ describe("GET /engine/quote", () => {
     );
     expect(BigInt(max.amount_in)).toBeLessThan(18446744073709551615n);
     expect(max.price_after).toMatch(/^1000000\./);
+    // An earlier block quotes that block's snapshot (netuid 3 at block 3: the balancer-era row).
+    const at3 = await get(
+      quoteRoute.GET,
+      "/engine/quote",
+      "/engine/quote?netuid=3&direction=stake&amount=1000000000&block=3",
+    );
+    expect(at3).toMatchObject({ block: 3, spec_version: 425 });
+    await get(
+      quoteRoute.GET,
+      "/engine/quote",
+      "/engine/quote?netuid=3&direction=stake&amount=5&block=0",
+      404,
+    );
     const nf = await get(
       quoteRoute.GET,
       "/engine/quote",
@@ -300,7 +313,7 @@ describe("fuzz", () => {
       fc.string({ maxLength: 12 }),
     );
     const key = fc.oneof(
-      { weight: 8, arbitrary: fc.constantFrom("netuid", "direction", "amount", "max") },
+      { weight: 8, arbitrary: fc.constantFrom("netuid", "direction", "amount", "max", "block") },
       { weight: 1, arbitrary: fc.string({ maxLength: 6 }) },
     );
     const query = fc

@@ -13,82 +13,8 @@ import {
 import { getPoolState, listPoolStates } from "../../../queries/quote";
 import { quoteEngine } from "../../../queries/quote-engine";
 import { ApiHttpError, defineEndpoint, notFound } from "../endpoint";
+import { PoolQuoteStateListSchema, SlippageCurveSchema, SwapQuoteSchema } from "../engine-schemas";
 import { documented, uint } from "../params";
-import { AmountSchema, named } from "../schemas";
-
-const Decimal = z
-  .string()
-  .regex(/^(0|[1-9][0-9]*)(\.[0-9]+)?$/)
-  .describe("exact decimal");
-
-export const PoolQuoteStateSchema = named(
-  "PoolQuoteState",
-  z.object({
-    netuid: z.number().int().min(0).max(65535),
-    block: z.number().int().min(0).describe("block of the pool snapshot"),
-    spec_version: z.number().int().describe("runtime spec of that block; selects the pool rules"),
-    era: z.enum(["constantProduct", "v3", "balancer"]),
-    mechanism: z.union([z.literal(0), z.literal(1)]).describe("0 stable (root), 1 dynamic"),
-    fee_rate: z.number().int().min(0).max(65535).describe("swap fee, u16 fraction of 65535"),
-    fee_rate_source: z.enum(["default", "event"]),
-    tao_in: AmountSchema.describe("SubnetTAO, rao"),
-    alpha_in: AmountSchema.describe("SubnetAlphaIn, alpha base units (1e-9 alpha)"),
-    price_rao: AmountSchema.nullable().describe("the chain's spot price at the snapshot, rao per alpha"),
-    quote_weight: AmountSchema.nullable().describe("balancer only: derived quote weight, Perquintill parts"),
-  }),
-);
-
-export const PoolQuoteStateListSchema = named(
-  "PoolQuoteStateList",
-  z.object({
-    block: z.number().int().nullable().describe("newest snapshot block among the subnets"),
-    data: z.array(PoolQuoteStateSchema),
-  }),
-);
-
-export const SwapQuoteSchema = named(
-  "SwapQuote",
-  z.object({
-    netuid: z.number().int(),
-    block: z.number().int().describe("block of the pool snapshot quoted against"),
-    spec_version: z.number().int(),
-    direction: z.enum(["stake", "unstake"]),
-    amount_in: AmountSchema.describe(
-      "gross input taken, fee included: rao (stake) or alpha base units (unstake)",
-    ),
-    amount_out: AmountSchema.describe("received: alpha base units (stake) or rao (unstake)"),
-    fee: AmountSchema.describe("swap fee, in fee_token base units"),
-    fee_token: z.enum(["tao", "alpha"]),
-    price_before: Decimal.describe(
-      "spot price before, TAO per alpha (exact value of the engine's fixed point)",
-    ),
-    price_after: Decimal.describe("spot price after the swap, TAO per alpha"),
-    price_impact: Decimal.describe("|price_after − price_before| / price_before, truncated to 18 decimals"),
-    method: z.string().describe("the pool rules and state the quote used"),
-  }),
-);
-
-export const SlippageCurveSchema = named(
-  "SlippageCurve",
-  z.object({
-    netuid: z.number().int(),
-    block: z.number().int(),
-    spec_version: z.number().int(),
-    direction: z.enum(["stake", "unstake"]),
-    max: AmountSchema.describe("largest amount of the curve"),
-    points: z
-      .array(
-        z.object({
-          amount_in: AmountSchema,
-          amount_out: AmountSchema,
-          fee: AmountSchema,
-          price_impact: Decimal,
-        }),
-      )
-      .describe("max·i/50 for i = 1…50; amounts the chain would refuse are left out"),
-    method: z.string(),
-  }),
-);
 
 const netuid = uint("subnet id", 65535);
 const direction = documented(z.enum(["stake", "unstake"], "must be stake or unstake"), {
@@ -121,8 +47,13 @@ const METHOD =
   "user liquidity positions (2025-06-30 → 2025-12-05) are not modelled; in the balancer era the quote weight is " +
   "derived from the snapshot's spot price, w2 = y / (p·x + y), exact only up to the price's rao rounding.";
 
-async function stateOrThrow(id: number): Promise<PoolQuoteState> {
-  const found = await getPoolState(id);
+const atBlock = uint(
+  "quote against the subnet's latest snapshot at or before this block (default: its latest); the answer's " +
+    "`block` says which snapshot was used",
+).optional();
+
+async function stateOrThrow(id: number, block: number | undefined): Promise<PoolQuoteState> {
+  const found = await getPoolState(id, block);
   if (found.kind === "missing") throw notFound(`pool state of subnet ${id}`, "netuid");
   if (found.kind === "unsupported")
     throw new ApiHttpError(
@@ -163,7 +94,7 @@ export const quote = defineEndpoint({
   description:
     "What staking `amount` rao (direction=stake) or unstaking `amount` alpha base units (unstake) would give " +
     "against the subnet's latest stored pool state: output, fee, spot price before and after, price impact. " +
-    `404 when the subnet has no pool snapshot; 400 (parameter amount) when the chain would refuse the swap. ${METHOD}`,
+    `404 when the subnet has no pool snapshot (at or before \`block\` when given); 400 (parameter amount) when the chain would refuse the swap. ${METHOD}`,
   query: z
     .object({
       netuid,
@@ -171,13 +102,14 @@ export const quote = defineEndpoint({
       amount: baseUnits(
         "input amount: rao for stake, alpha base units (1e-9 alpha) for unstake; fee included",
       ),
+      block: atBlock,
     })
     .strict(),
   response: SwapQuoteSchema,
   cache: "head",
   notFound: "unknown subnet (no pool snapshot)",
   handler: async ({ query: q }) => {
-    const state = await stateOrThrow(q.netuid);
+    const state = await stateOrThrow(q.netuid, q.block);
     const engine = await quoteEngine();
     try {
       return quoteWith(engine, state, q.direction, q.amount);
@@ -200,13 +132,14 @@ export const quoteCurve = defineEndpoint({
       netuid,
       direction,
       max: baseUnits("largest amount (rao for stake, alpha base units for unstake)").optional(),
+      block: atBlock,
     })
     .strict(),
   response: SlippageCurveSchema,
   cache: "head",
   notFound: "unknown subnet (no pool snapshot)",
   handler: async ({ query: q }) => {
-    const state = await stateOrThrow(q.netuid);
+    const state = await stateOrThrow(q.netuid, q.block);
     const engine = await quoteEngine();
     try {
       return curveWith(engine, state, q.direction, q.max ?? defaultCurveMax(state, q.direction));
