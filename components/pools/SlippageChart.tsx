@@ -26,8 +26,13 @@ export function SlippageChart({ curve, marker }: { curve: CurveResult; marker: b
       <p className="px-4 py-8 text-center text-sm text-zinc-500">No amount in this range can be swapped.</p>
     );
   return (
-    <div className="overflow-x-auto px-2 py-4" data-testid="slippage-chart">
-      <LineChart width={720} height={280} data={data} margin={{ top: 8, right: 24, bottom: 24, left: 8 }}>
+    <div className="px-2 py-4" data-testid="slippage-chart">
+      <LineChart
+        responsive
+        style={{ width: "100%", height: 280 }}
+        data={data}
+        margin={{ top: 8, right: 24, bottom: 24, left: 8 }}
+      >
         <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.15} />
         <XAxis
           dataKey="amount"

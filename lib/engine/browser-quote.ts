@@ -112,7 +112,7 @@ export function priceImpact(before: bigint, after: bigint): string {
 }
 
 export function methodOf(state: PoolQuoteState): string {
-  const fee = `fee ${state.fee_rate}/65535 (${state.fee_rate_source === "event" ? "last FeeRateSet event" : "the spec's default"})`;
+  const fee = `fee ${state.fee_rate}/65535 from ${state.fee_rate_source === "event" ? "the last FeeRateSet event" : "the spec's default"}`;
   const rules = `spec ${state.spec_version} rules`;
   if (state.mechanism === 0) return `stable subnet: 1:1, no fee (${rules})`;
   switch (state.era) {

@@ -1,6 +1,7 @@
 // The /pools calculator in Chromium against `npm start` on the scenario devnet: the page computes quotes in the
 // browser with the WASM engine, and what it shows equals the API's quote for the same subnet, direction, amount
 // and snapshot block, field by field, for stake and unstake; bad input shows an error in place; no console errors.
+import { mkdirSync } from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserAvailable, openBrowser } from "../helpers/browser";
@@ -100,6 +101,26 @@ describe.runIf(enabled)("pools calculator in Chromium", () => {
       // The curve is drawn (a line path with points).
       await page.getByTestId("slippage-chart").locator("path.recharts-curve").first().waitFor();
     }
+
+    // How far the reserves-derived v3 state is from the chain's own: the engine's spot price (from SubnetTAO /
+    // SubnetAlphaIn) against the snapshot's runtime-API price, both rao per alpha. Logged for the report.
+    const state = (await (await fetch(`${stack.url}/api/v1/engine/pools`)).json()) as {
+      data: { netuid: number; price_rao: string; spec_version: number; fee_rate: number }[];
+    };
+    for (const p of state.data.filter((x) => x.netuid !== 0)) {
+      const q = (await (
+        await fetch(`${stack.url}/api/v1/engine/quote?netuid=${p.netuid}&direction=stake&amount=1000000000`)
+      ).json()) as { price_before: string };
+      const [w = "0", f = ""] = q.price_before.split(".");
+      const engineRao = BigInt(w + f.padEnd(9, "0").slice(0, 9));
+      console.log(
+        `SN${p.netuid} spec ${p.spec_version} fee ${p.fee_rate}: chain price ${p.price_rao} rao, engine ${engineRao} rao`,
+      );
+    }
+    mkdirSync(".tmp/screens", { recursive: true });
+    await page.screenshot({ path: ".tmp/screens/pools-1280.png", fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: ".tmp/screens/pools-390.png", fullPage: true });
 
     // Bad input: an error in place, no request, no crash.
     await page.getByTestId("pools-amount").fill("1.0000000001");
