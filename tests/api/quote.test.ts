@@ -10,6 +10,7 @@ import * as quoteRoute from "../../app/api/v1/engine/quote/route";
 import * as openapiRoute from "../../app/api/v1/openapi.json/route";
 import { configureRateLimit, DEFAULT_RATE_LIMIT } from "../../lib/api/v1/http/rate-limit";
 import { db } from "../../lib/db/client";
+import { formatUnits, parseUnits } from "../../lib/engine/browser-quote";
 import { toDecimal, U64F64 } from "../../lib/engine/ref/fixed";
 import { swapQuote } from "../../lib/engine/ref/swap";
 import { closeQueryPool } from "../../lib/queries/pool";
@@ -285,6 +286,35 @@ describe("GET /engine/quote/curve", () => {
       "/engine/quote/curve",
       "/engine/quote/curve?netuid=3&direction=unstake&max=0",
       400,
+    );
+  });
+});
+
+describe("amount text (the calculator's input)", () => {
+  it("parses decimal text to base units exactly and round-trips every u64", () => {
+    expect(parseUnits("1.5")).toEqual({ ok: true, value: 1_500_000_000n });
+    expect(parseUnits("0.000000001")).toEqual({ ok: true, value: 1n });
+    expect(parseUnits(" 12.")).toEqual({ ok: true, value: 12_000_000_000n });
+    expect(parseUnits(".25")).toEqual({ ok: true, value: 250_000_000n });
+    expect(parseUnits("18446744073.709551615")).toEqual({ ok: true, value: 18_446_744_073_709_551_615n });
+    for (const bad of [
+      "",
+      ".",
+      "0",
+      "0.000",
+      "-1",
+      "1e9",
+      "1,5",
+      "0x10",
+      "1.0000000001",
+      "18446744073.709551616",
+    ])
+      expect(parseUnits(bad).ok, bad).toBe(false);
+    fc.assert(
+      fc.property(fc.bigInt({ min: 1n, max: 18_446_744_073_709_551_615n }), (v) => {
+        expect(parseUnits(formatUnits(v))).toEqual({ ok: true, value: v });
+      }),
+      { numRuns: 2_000 },
     );
   });
 });
