@@ -5,6 +5,7 @@
 // Owned by the dashboard (issue 7): the explorer pages, live updates and prefetching depend on this shape.
 import type { z } from "zod";
 import { HealthSchema } from "./schemas/health";
+import { PoolQuoteStateListSchema, SlippageCurveSchema, SwapQuoteSchema } from "./v1/engine-schemas";
 import {
   BlockListSchema,
   BlockSchema,
@@ -68,6 +69,20 @@ export interface EventListParams extends CursorParams {
   method?: string;
   extrinsic_id?: string;
 }
+export interface QuoteParams {
+  netuid: number;
+  direction: "stake" | "unstake";
+  /** Base units (rao or alpha), decimal string. */
+  amount: string;
+  /** Quote against the snapshot at or before this block (the one the browser computed from). */
+  block?: number;
+}
+export interface CurveParams {
+  netuid: number;
+  direction: "stake" | "unstake";
+  max?: string;
+  block?: number;
+}
 export interface PageParams {
   page?: number;
   limit?: number;
@@ -102,6 +117,15 @@ export const resources = {
   runtimeVersions: define<PageParams>()({
     path: (p) => `/api/v1/runtime-versions${queryString({ ...p })}`,
     schema: RuntimeVersionListSchema,
+  }),
+  poolStates: define()({ path: () => "/api/v1/engine/pools", schema: PoolQuoteStateListSchema, live: true }),
+  quote: define<QuoteParams>()({
+    path: (p) => `/api/v1/engine/quote${queryString({ ...p })}`,
+    schema: SwapQuoteSchema,
+  }),
+  quoteCurve: define<CurveParams>()({
+    path: (p) => `/api/v1/engine/quote/curve${queryString({ ...p })}`,
+    schema: SlippageCurveSchema,
   }),
   search: define<{ q: string }>()({
     path: (p) => `/api/v1/search${queryString(p)}`,

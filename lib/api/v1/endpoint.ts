@@ -39,6 +39,8 @@ export interface Endpoint<
    * `pagination.next` goes into `after`; `page`: into `page`.
    */
   list?: "cursor" | "page";
+  /** Query-addressed entities (no path parameter) that can be missing: the 404's description. */
+  notFound?: string;
   /** HTTP status for a successful body (health answers 503 when down); default 200. */
   status?(body: z.output<R>): number;
   // Method syntax on purpose: declarations stay assignable to the generic Endpoint the registry holds.

@@ -70,7 +70,7 @@ export function buildOpenApi(endpoints: readonly Endpoint[]): OpenApiDocument {
     };
     if (e.cache === "head")
       responses["304"] = { description: "Not modified (If-None-Match matched the ETag)" };
-    if (e.params) responses["404"] = errorResponse("Not found");
+    if (e.params || e.notFound) responses["404"] = errorResponse(e.notFound ?? "Not found");
     if (e.id === "getHealth") responses["503"] = { description: "Database down", content };
     paths[`${API_PREFIX}${e.path}`] = {
       get: {

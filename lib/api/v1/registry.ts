@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { defineEndpoint, type Endpoint } from "./endpoint";
 import { events, extrinsic, extrinsics } from "./endpoints/chain-data";
+import { poolStates, quote, quoteCurve } from "./endpoints/engine";
 import { block, blocks, health, runtimeVersions, searchEndpoint, stats } from "./endpoints/network";
 import { buildOpenApi, type OpenApiDocument } from "./openapi";
 import { OpenApiDocumentSchema } from "./schemas";
@@ -31,6 +32,9 @@ export const endpoints = {
   runtimeVersions,
   search: searchEndpoint,
   health,
+  poolStates,
+  quote,
+  quoteCurve,
   openApi,
 } as const satisfies Record<string, Endpoint>;
 

@@ -1,0 +1,150 @@
+// Engine family: swap quotes and slippage curves computed by the WASM engine from the latest stored pool state,
+// and that state itself (what the /pools page feeds the same engine in the browser).
+import { z } from "zod";
+import {
+  ChainRejection,
+  curveWith,
+  defaultCurveMax,
+  EngineInputError,
+  type PoolQuoteState,
+  quoteWith,
+  U64_MAX,
+} from "../../../engine/browser-quote";
+import { getPoolState, listPoolStates } from "../../../queries/quote";
+import { quoteEngine } from "../../../queries/quote-engine";
+import { ApiHttpError, defineEndpoint, notFound } from "../endpoint";
+import { PoolQuoteStateListSchema, SlippageCurveSchema, SwapQuoteSchema } from "../engine-schemas";
+import { documented, uint } from "../params";
+
+const netuid = uint("subnet id", 65535);
+const direction = documented(z.enum(["stake", "unstake"], "must be stake or unstake"), {
+  type: "string",
+  enum: ["stake", "unstake"],
+  description: "stake: TAO → alpha; unstake: alpha → TAO",
+});
+
+/** A u64 amount in base units, 1 … u64::MAX, digits only. */
+function baseUnits(description: string) {
+  return documented(
+    z
+      .string()
+      .regex(/^[1-9][0-9]{0,19}$/, "must be a positive integer in base units (digits only, no leading zeros)")
+      .transform((v) => BigInt(v))
+      .refine((v) => v <= U64_MAX, "must be at most 18446744073709551615 (u64::MAX)"),
+    { type: "string", pattern: "^[1-9][0-9]{0,19}$", description },
+  );
+}
+
+const METHOD =
+  "Method: the latest pool_snapshots row of the subnet (SubnetTAO, SubnetAlphaIn, spot price) and the runtime " +
+  "spec of its block select the pool rules (dtao-math §3); the quote is the engine's swap (AssemblyScript WASM, " +
+  "checked bit for bit against its BigInt reference) with the runtime API's sim_swap semantics: default " +
+  "extreme limit prices, no commit-time reserve check. Fee rate: the last swap.FeeRateSet event for the subnet " +
+  "at or before the snapshot, else the spec's default (196/65535 before spec 297, then 33). Limits (state the " +
+  "indexer does not store): the mechanism is taken as stable for netuid 0 and dynamic otherwise; in the v3 era " +
+  "(spec 283–422) the pool's sqrt price and liquidity are re-derived from the reserves as the chain does when it " +
+  "initialises a pool, so quotes can differ from the chain's by the rounding the live position accumulated, and " +
+  "user liquidity positions (2025-06-30 → 2025-12-05) are not modelled; in the balancer era the quote weight is " +
+  "derived from the snapshot's spot price, w2 = y / (p·x + y), exact only up to the price's rao rounding.";
+
+const atBlock = uint(
+  "quote against the subnet's latest snapshot at or before this block (default: its latest); the answer's " +
+    "`block` says which snapshot was used",
+).optional();
+
+async function stateOrThrow(id: number, block: number | undefined): Promise<PoolQuoteState> {
+  const found = await getPoolState(id, block);
+  if (found.kind === "missing") throw notFound(`pool state of subnet ${id}`, "netuid");
+  if (found.kind === "unsupported")
+    throw new ApiHttpError(
+      400,
+      "unsupported_spec",
+      `subnet ${id}'s latest snapshot is at spec ${found.spec}, outside the engine's rules`,
+      "netuid",
+    );
+  return found.state;
+}
+
+function engineError(e: unknown, parameter: string): never {
+  if (e instanceof ChainRejection)
+    throw new ApiHttpError(400, "swap_rejected", `the chain would refuse this swap: ${e.reason}`, parameter);
+  if (e instanceof EngineInputError) throw new ApiHttpError(400, "bad_request", e.message, parameter);
+  throw e;
+}
+
+export const poolStates = defineEndpoint({
+  id: "listPoolQuoteStates",
+  path: "/engine/pools",
+  tag: "engine",
+  summary: "Latest pool state of every subnet, as quotes use it",
+  description:
+    "The inputs of /engine/quote for every subnet with a stored pool snapshot: reserves, spot price, spec, " +
+    `pool era, mechanism, fee rate (and its source). ${METHOD}`,
+  query: z.object({}).strict(),
+  response: PoolQuoteStateListSchema,
+  cache: "head",
+  handler: () => listPoolStates(),
+});
+
+export const quote = defineEndpoint({
+  id: "getSwapQuote",
+  path: "/engine/quote",
+  tag: "engine",
+  summary: "Stake/unstake quote with slippage",
+  description:
+    "What staking `amount` rao (direction=stake) or unstaking `amount` alpha base units (unstake) would give " +
+    "against the subnet's latest stored pool state: output, fee, spot price before and after, price impact. " +
+    `404 when the subnet has no pool snapshot (at or before \`block\` when given); 400 (parameter amount) when the chain would refuse the swap. ${METHOD}`,
+  query: z
+    .object({
+      netuid,
+      direction,
+      amount: baseUnits(
+        "input amount: rao for stake, alpha base units (1e-9 alpha) for unstake; fee included",
+      ),
+      block: atBlock,
+    })
+    .strict(),
+  response: SwapQuoteSchema,
+  cache: "head",
+  notFound: "unknown subnet (no pool snapshot)",
+  handler: async ({ query: q }) => {
+    const state = await stateOrThrow(q.netuid, q.block);
+    const engine = await quoteEngine();
+    try {
+      return quoteWith(engine, state, q.direction, q.amount);
+    } catch (e) {
+      engineError(e, "amount");
+    }
+  },
+});
+
+export const quoteCurve = defineEndpoint({
+  id: "getSlippageCurve",
+  path: "/engine/quote/curve",
+  tag: "engine",
+  summary: "Slippage curve: price impact by amount",
+  description:
+    "Quotes for 50 amounts max·i/50 (i = 1…50) in one engine call; `max` defaults to a tenth of the input-side " +
+    `reserve. Points the chain would refuse are left out. ${METHOD}`,
+  query: z
+    .object({
+      netuid,
+      direction,
+      max: baseUnits("largest amount (rao for stake, alpha base units for unstake)").optional(),
+      block: atBlock,
+    })
+    .strict(),
+  response: SlippageCurveSchema,
+  cache: "head",
+  notFound: "unknown subnet (no pool snapshot)",
+  handler: async ({ query: q }) => {
+    const state = await stateOrThrow(q.netuid, q.block);
+    const engine = await quoteEngine();
+    try {
+      return curveWith(engine, state, q.direction, q.max ?? defaultCurveMax(state, q.direction));
+    } catch (e) {
+      engineError(e, "max");
+    }
+  },
+});

@@ -1,0 +1,78 @@
+// Response schemas of the engine family (/engine/quote, /engine/quote/curve, /engine/pools). Pure zod, safe for
+// client bundles (lib/api/resources.ts uses them), like schemas.ts; kept apart so the family is one unit.
+import { z } from "zod";
+import { AmountSchema, named } from "./schemas";
+
+const Decimal = z
+  .string()
+  .regex(/^(0|[1-9][0-9]*)(\.[0-9]+)?$/)
+  .describe("exact decimal");
+
+export const PoolQuoteStateSchema = named(
+  "PoolQuoteState",
+  z.object({
+    netuid: z.number().int().min(0).max(65535),
+    block: z.number().int().min(0).describe("block of the pool snapshot"),
+    spec_version: z.number().int().describe("runtime spec of that block; selects the pool rules"),
+    era: z.enum(["constantProduct", "v3", "balancer"]),
+    mechanism: z.union([z.literal(0), z.literal(1)]).describe("0 stable (root), 1 dynamic"),
+    fee_rate: z.number().int().min(0).max(65535).describe("swap fee, u16 fraction of 65535"),
+    fee_rate_source: z.enum(["default", "event"]),
+    tao_in: AmountSchema.describe("SubnetTAO, rao"),
+    alpha_in: AmountSchema.describe("SubnetAlphaIn, alpha base units (1e-9 alpha)"),
+    price_rao: AmountSchema.nullable().describe("the chain's spot price at the snapshot, rao per alpha"),
+    quote_weight: AmountSchema.nullable().describe("balancer only: derived quote weight, Perquintill parts"),
+  }),
+);
+
+export const PoolQuoteStateListSchema = named(
+  "PoolQuoteStateList",
+  z.object({
+    block: z.number().int().nullable().describe("newest snapshot block among the subnets"),
+    data: z.array(PoolQuoteStateSchema),
+  }),
+);
+
+export const SwapQuoteSchema = named(
+  "SwapQuote",
+  z.object({
+    netuid: z.number().int(),
+    block: z.number().int().describe("block of the pool snapshot quoted against"),
+    spec_version: z.number().int(),
+    direction: z.enum(["stake", "unstake"]),
+    amount_in: AmountSchema.describe(
+      "gross input taken, fee included: rao (stake) or alpha base units (unstake)",
+    ),
+    amount_out: AmountSchema.describe("received: alpha base units (stake) or rao (unstake)"),
+    fee: AmountSchema.describe("swap fee, in fee_token base units"),
+    fee_token: z.enum(["tao", "alpha"]),
+    price_before: Decimal.describe(
+      "spot price before, TAO per alpha (exact value of the engine's fixed point)",
+    ),
+    price_after: Decimal.describe("spot price after the swap, TAO per alpha"),
+    price_impact: Decimal.describe("|price_after − price_before| / price_before, truncated to 18 decimals"),
+    method: z.string().describe("the pool rules and state the quote used"),
+  }),
+);
+
+export const SlippageCurveSchema = named(
+  "SlippageCurve",
+  z.object({
+    netuid: z.number().int(),
+    block: z.number().int(),
+    spec_version: z.number().int(),
+    direction: z.enum(["stake", "unstake"]),
+    max: AmountSchema.describe("largest amount of the curve"),
+    points: z
+      .array(
+        z.object({
+          amount_in: AmountSchema,
+          amount_out: AmountSchema,
+          fee: AmountSchema,
+          price_impact: Decimal,
+        }),
+      )
+      .describe("max·i/50 for i = 1…50; amounts the chain would refuse are left out"),
+    method: z.string(),
+  }),
+);
