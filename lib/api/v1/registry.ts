@@ -2,6 +2,7 @@
 // list it here, and add a three-line route file under app/api/v1 (see README.md).
 import { z } from "zod";
 import { defineEndpoint, type Endpoint } from "./endpoint";
+import { recycle, stakeTrades, transfers } from "./endpoints/activity";
 import { events, extrinsic, extrinsics } from "./endpoints/chain-data";
 import { block, blocks, health, runtimeVersions, searchEndpoint, stats } from "./endpoints/network";
 import { buildOpenApi, type OpenApiDocument } from "./openapi";
@@ -28,6 +29,9 @@ export const endpoints = {
   extrinsics,
   extrinsic,
   events,
+  transfers,
+  stakeTrades,
+  recycle,
   runtimeVersions,
   search: searchEndpoint,
   health,
