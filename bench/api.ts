@@ -6,6 +6,7 @@
 // /api/v1 route handlers behind a plain node:http server (the same `route()` handlers Next.js calls, without
 // Next's router — `next start` would need a production build), rate limit off; then autocannon, 100
 // connections, against first pages and random deep keyset pages (each request a different cursor).
+// Also: blocks by spec_version, events by section, and transfers (2 per block; by either side's address).
 // Flags: --blocks N (default 250,000; 5 events and 3 extrinsics each), --duration S per scenario (default 10),
 // --keep (leave the cluster folder), --cpu-prof DIR (profile the server).
 import { type ChildProcess, spawn } from "node:child_process";
@@ -128,6 +129,16 @@ export async function fill(url: string, blocks: number, signers: string[]): Prom
        FROM generate_series(0, $1 - 1) AS n, generate_series(0, 4) AS i`,
       [blocks],
     );
+    // Transfers: the projection of the two balances.Transfer events of each block.
+    await client.query(
+      `INSERT INTO transfers (block_number, event_index, extrinsic_index, "timestamp", "from", "to", amount)
+       SELECT n, i, i - 1, timestamptz '2025-01-01 00:00:00+00' + n * interval '12 seconds',
+              ($2::text[])[1 + (n * 2 + i) % array_length($2::text[], 1)],
+              ($2::text[])[1 + (n * 3 + i + 1) % array_length($2::text[], 1)],
+              (n::numeric * 1000000007 + i) % 100000000000000
+       FROM generate_series(0, $1 - 1) AS n, generate_series(2, 3) AS i`,
+      [blocks, signers],
+    );
     await client.query(
       `INSERT INTO indexer_status (lane, block_number, chain_head, finalized) VALUES ('main', $1, $1, $1 - 3)`,
       [blocks - 1],
@@ -222,6 +233,20 @@ async function main(): Promise<void> {
         path: () => `/api/v1/events?limit=50&section=balances&method=Transfer&after=${rnd(blocks)}-2`,
       },
       { name: "events, 1000 per page", path: () => `/api/v1/events?limit=1000&after=${rnd(blocks)}-0` },
+      {
+        name: "blocks by spec_version, deep page",
+        path: () => `/api/v1/blocks?limit=50&spec_version=393&after=${rnd(blocks)}`,
+      },
+      {
+        name: "events by section, deep page",
+        path: () => `/api/v1/events?limit=50&section=system&after=${rnd(blocks)}-2`,
+      },
+      { name: "transfers, random deep page", path: () => `/api/v1/transfers?limit=50&after=${rnd(blocks)}-2` },
+      {
+        name: "transfers by address, deep page",
+        path: () =>
+          `/api/v1/transfers?limit=50&address=${signers[rnd(signers.length)]}&after=${rnd(blocks)}-2`,
+      },
       { name: "stats", path: () => "/api/v1/stats" },
     ];
 
