@@ -78,8 +78,12 @@ describe("api_indexes migration", () => {
       INSERT INTO transfers (block_number, event_index, "from", "to", amount)
       SELECT n, 2, 'a' || (n % 5), 'b' || (n % 3), n FROM generate_series(0, 40000) AS n;
       ANALYZE`);
+    // Sorting and bitmap scans priced out: what is asserted is that an index can deliver the rows in key
+    // order, not which of two cheap plans the estimates of a small table happen to favour.
+    const client = await pool.connect();
+    await client.query("SET enable_sort = off; SET enable_bitmapscan = off");
     const plan = async (query: string) =>
-      JSON.stringify((await pool.query(`EXPLAIN (FORMAT JSON) ${query}`)).rows[0]["QUERY PLAN"]);
+      JSON.stringify((await client.query(`EXPLAIN (FORMAT JSON) ${query}`)).rows[0]["QUERY PLAN"]);
     for (const [query, index] of [
       [
         `SELECT * FROM events e WHERE e.section = 'balances' AND e.method = 'Transfer'
@@ -106,5 +110,6 @@ describe("api_indexes migration", () => {
       expect(p, query).toContain(index!);
       expect(p, query).not.toMatch(/"Node Type":"(Incremental )?Sort"/);
     }
+    client.release(true);
   });
 });
