@@ -6,7 +6,9 @@
 // /api/v1 route handlers behind a plain node:http server (the same `route()` handlers Next.js calls, without
 // Next's router — `next start` would need a production build), rate limit off; then autocannon, 100
 // connections, against first pages and random deep keyset pages (each request a different cursor).
-// Flags: --blocks N (default 250,000; 5 events and 3 extrinsics each), --duration S per scenario (default 10),
+// Also: blocks by spec_version, events by section, and transfers (2 per block; by either side's address).
+// Then the filtered deep pages one request at a time, with the new indexes and with the ones they replaced.
+// Flags: --no-compare, --compare-requests N (default 200), --blocks N (default 250,000; 5 events and 3 extrinsics each), --duration S per scenario (default 10),
 // --keep (leave the cluster folder), --cpu-prof DIR (profile the server).
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -128,6 +130,16 @@ export async function fill(url: string, blocks: number, signers: string[]): Prom
        FROM generate_series(0, $1 - 1) AS n, generate_series(0, 4) AS i`,
       [blocks],
     );
+    // Transfers: the projection of the two balances.Transfer events of each block.
+    await client.query(
+      `INSERT INTO transfers (block_number, event_index, extrinsic_index, "timestamp", "from", "to", amount)
+       SELECT n, i, i - 1, timestamptz '2025-01-01 00:00:00+00' + n * interval '12 seconds',
+              ($2::text[])[1 + (n * 2 + i) % array_length($2::text[], 1)],
+              ($2::text[])[1 + (n * 3 + i + 1) % array_length($2::text[], 1)],
+              (n::numeric * 1000000007 + i) % 100000000000000
+       FROM generate_series(0, $1 - 1) AS n, generate_series(2, 3) AS i`,
+      [blocks, signers],
+    );
     await client.query(
       `INSERT INTO indexer_status (lane, block_number, chain_head, finalized) VALUES ('main', $1, $1, $1 - 3)`,
       [blocks - 1],
@@ -140,6 +152,77 @@ export async function fill(url: string, blocks: number, signers: string[]): Prom
       `filled ${blocks.toLocaleString("en-US")} blocks, ${Number(c.rows[0]!.x).toLocaleString("en-US")} extrinsics, ` +
         `${Number(c.rows[0]!.e).toLocaleString("en-US")} events in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
+  } finally {
+    await client.end();
+  }
+}
+
+// --- index comparison ------------------------------------------------------------------------------------
+// The same filtered deep pages, one request at a time (no queueing, so the numbers are the query plans' cost
+// rather than CPU contention), with the indexes of migration 20261122050000_api_indexes and with the ones it
+// replaced. Run on the same data in the same process, minutes apart.
+
+const OLD_INDEXES = `
+  CREATE INDEX events_section_method_block_number_idx ON events (section, method, block_number);
+  CREATE INDEX extrinsics_signer_block_number_idx ON extrinsics (signer, block_number);
+  CREATE INDEX extrinsics_section_method_block_number_idx ON extrinsics (section, method, block_number);
+  CREATE INDEX transfers_from_block_number_idx ON transfers ("from", block_number);
+  CREATE INDEX transfers_to_block_number_idx ON transfers ("to", block_number);`;
+const NEW_INDEXES = [
+  "events_section_method_block_number_index_idx",
+  "events_section_block_number_index_idx",
+  "extrinsics_signer_block_number_index_idx",
+  "extrinsics_section_method_block_number_index_idx",
+  "blocks_spec_version_number_idx",
+  "transfers_from_block_number_event_index_idx",
+  "transfers_to_block_number_event_index_idx",
+];
+
+async function sequential(
+  port: number,
+  path: () => string,
+  n: number,
+): Promise<{ p50: number; p99: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    const res = await fetch(`http://127.0.0.1:${port}${path()}`);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${path()}: HTTP ${res.status}`);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+async function compareIndexes(url: string, port: number, scenarios: Scenario[], n: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const measure = async () => {
+      const out: Record<string, { p50: number; p99: number }> = {};
+      for (const s of scenarios) out[s.name] = await sequential(port, s.path, n);
+      return out;
+    };
+    const current = await measure();
+    for (const name of NEW_INDEXES) await client.query(`DROP INDEX ${client.escapeIdentifier(name)}`);
+    await client.query(OLD_INDEXES);
+    await client.query("ANALYZE");
+    const old = await measure();
+    console.log(
+      `\none request at a time, ${n} per scenario: replaced indexes → api_indexes (latency in ms)\n`,
+    );
+    console.log(
+      `${"scenario".padEnd(40)} ${"old p50".padStart(8)} ${"old p99".padStart(8)} ${"new p50".padStart(8)} ${"new p99".padStart(8)}`,
+    );
+    for (const s of scenarios) {
+      const a = old[s.name]!;
+      const b = current[s.name]!;
+      console.log(
+        `${s.name.padEnd(40)} ${a.p50.toFixed(1).padStart(8)} ${a.p99.toFixed(1).padStart(8)} ${b.p50.toFixed(1).padStart(8)} ${b.p99.toFixed(1).padStart(8)}`,
+      );
+    }
   } finally {
     await client.end();
   }
@@ -221,8 +304,26 @@ async function main(): Promise<void> {
         name: "events balances.Transfer, deep page",
         path: () => `/api/v1/events?limit=50&section=balances&method=Transfer&after=${rnd(blocks)}-2`,
       },
-      { name: "events, 1000 per page", path: () => `/api/v1/events?limit=1000&after=${rnd(blocks)}-0` },
+      {
+        name: "blocks by spec_version, deep page",
+        path: () => `/api/v1/blocks?limit=50&spec_version=393&after=${rnd(blocks)}`,
+      },
+      {
+        name: "events by section, deep page",
+        path: () => `/api/v1/events?limit=50&section=system&after=${rnd(blocks)}-2`,
+      },
+      {
+        name: "transfers, random deep page",
+        path: () => `/api/v1/transfers?limit=50&after=${rnd(blocks)}-2`,
+      },
+      {
+        name: "transfers by address, deep page",
+        path: () =>
+          `/api/v1/transfers?limit=50&address=${signers[rnd(signers.length)]}&after=${rnd(blocks)}-2`,
+      },
       { name: "stats", path: () => "/api/v1/stats" },
+      // Last: its backlog of large pages must not spill into another scenario's numbers.
+      { name: "events, 1000 per page", path: () => `/api/v1/events?limit=1000&after=${rnd(blocks)}-0` },
     ];
 
     // Warm-up: JIT, connection pool, buffer cache.
@@ -245,6 +346,8 @@ async function main(): Promise<void> {
         duration,
         requests: [{ setupRequest: (req) => ({ ...req, path: s.path() }) }],
       });
+      // Let the server drain what autocannon left in flight before the next scenario starts.
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
       const paginated = s.name !== "stats" && !s.name.includes("1000");
       const ok = !paginated || r.latency.p99 <= 100;
       failed ||= !ok || r.non2xx > 0 || r.errors > 0;
@@ -256,6 +359,13 @@ async function main(): Promise<void> {
           )}  ${String(r.non2xx + r.errors).padStart(7)}  ${paginated ? (ok ? "p99 ≤ 100 ✓" : "p99 ≤ 100 ✗") : "—"}`,
       );
     }
+    if (!process.argv.includes("--no-compare"))
+      await compareIndexes(
+        pgHandle.url,
+        port,
+        scenarios.filter((s) => /deep page/.test(s.name) && !/random deep/.test(s.name)),
+        flag("--compare-requests", 200),
+      );
     if (failed) process.exitCode = 1;
   } finally {
     if (child && child.exitCode === null) {

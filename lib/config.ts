@@ -48,6 +48,15 @@ const schema = z.object({
   DEVNET_HISTORY: z.coerce.number().int().min(0).max(10_000_000).default(600),
   DEVNET_BLOCK_TIME: z.coerce.number().min(0.1).max(3600).default(6),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  API_RATE_LIMIT_PER_MIN: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "must be a number of requests per minute" })
+      .int("must be an integer")
+      .min(0, "must be 0 (off) or more")
+      .max(1_000_000, "must be at most 1000000")
+      .default(600),
+  ),
 });
 
 export type Config = z.infer<typeof schema> & {

@@ -7,6 +7,8 @@ export const NAV_ITEMS = [
   { href: "/", label: "Home" },
   { href: "/blocks", label: "Blocks" },
   { href: "/pools", label: "Pools" },
+  { href: "/transfers", label: "Transfers" },
+  { href: "/recycle", label: "Recycle" },
 ] as const;
 
 export function MainNav() {

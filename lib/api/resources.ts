@@ -12,9 +12,12 @@ import {
   EventListSchema,
   ExtrinsicDetailSchema,
   ExtrinsicListSchema,
+  RecycleListSchema,
   RuntimeVersionListSchema,
   SearchResponseSchema,
+  StakeTradeListSchema,
   StatsSchema,
+  TransferListSchema,
 } from "./v1/schemas";
 
 type QueryValue = string | number | boolean | undefined;
@@ -83,6 +86,35 @@ export interface CurveParams {
   max?: string;
   block?: number;
 }
+export interface TransferListParams extends CursorParams {
+  order?: "block_number_asc" | "block_number_desc";
+  block_start?: number;
+  block_end?: number;
+  from?: string;
+  to?: string;
+  address?: string;
+  /** rao, decimal string */
+  amount_min?: string;
+  amount_max?: string;
+}
+export interface StakeTradeListParams extends CursorParams {
+  order?: "block_number_asc" | "block_number_desc";
+  block_start?: number;
+  block_end?: number;
+  netuid?: number;
+  action?: "stake" | "unstake";
+  hotkey?: string;
+  coldkey?: string;
+  amount_min?: string;
+  amount_max?: string;
+}
+export interface RecycleParams {
+  frequency?: "day" | "week" | "month";
+  netuid?: number;
+  order?: "period_asc" | "period_desc";
+  page?: number;
+  limit?: number;
+}
 export interface PageParams {
   page?: number;
   limit?: number;
@@ -112,6 +144,21 @@ export const resources = {
   events: define<EventListParams>()({
     path: (p) => `/api/v1/events${queryString({ ...p })}`,
     schema: EventListSchema,
+    live: true,
+  }),
+  transfers: define<TransferListParams>()({
+    path: (p) => `/api/v1/transfers${queryString({ ...p })}`,
+    schema: TransferListSchema,
+    live: true,
+  }),
+  stakeTrades: define<StakeTradeListParams>()({
+    path: (p) => `/api/v1/stake-trades${queryString({ ...p })}`,
+    schema: StakeTradeListSchema,
+    live: true,
+  }),
+  recycle: define<RecycleParams>()({
+    path: (p) => `/api/v1/recycle${queryString({ ...p })}`,
+    schema: RecycleListSchema,
     live: true,
   }),
   runtimeVersions: define<PageParams>()({

@@ -3,7 +3,13 @@
 // is small or has never been analysed. Cached per process for a few seconds.
 import { select } from "./sql";
 
-export type CountedTable = "blocks" | "extrinsics" | "events" | "signed_extrinsics";
+export type CountedTable =
+  | "blocks"
+  | "extrinsics"
+  | "events"
+  | "signed_extrinsics"
+  | "transfers"
+  | "stake_trades";
 
 export interface RowCount {
   value: number;
@@ -40,7 +46,11 @@ async function exact(table: CountedTable): Promise<number> {
         ? await select<{ n: string }[]>`SELECT count(*) AS n FROM extrinsics`
         : table === "events"
           ? await select<{ n: string }[]>`SELECT count(*) AS n FROM events`
-          : await select<{ n: string }[]>`SELECT count(*) AS n FROM extrinsics WHERE signed`;
+          : table === "transfers"
+            ? await select<{ n: string }[]>`SELECT count(*) AS n FROM transfers`
+            : table === "stake_trades"
+              ? await select<{ n: string }[]>`SELECT count(*) AS n FROM stake_trades`
+              : await select<{ n: string }[]>`SELECT count(*) AS n FROM extrinsics WHERE signed`;
   // A count of rows fits a double exactly far beyond any chain's size.
   return Number(rows[0]?.n ?? 0);
 }

@@ -8,8 +8,11 @@ import * as eventsRoute from "../../app/api/v1/events/route";
 import * as extrinsicRoute from "../../app/api/v1/extrinsics/[id]/route";
 import * as extrinsicsRoute from "../../app/api/v1/extrinsics/route";
 import * as openapiRoute from "../../app/api/v1/openapi.json/route";
+import * as recycleRoute from "../../app/api/v1/recycle/route";
 import * as runtimeRoute from "../../app/api/v1/runtime-versions/route";
 import * as searchRoute from "../../app/api/v1/search/route";
+import * as stakeTradesRoute from "../../app/api/v1/stake-trades/route";
+import * as transfersRoute from "../../app/api/v1/transfers/route";
 import { configureRateLimit, DEFAULT_RATE_LIMIT } from "../../lib/api/v1/http/rate-limit";
 import { type ApiFixture, call, indexedDevnet } from "./fixture";
 import { ContractValidator, type OpenApiDoc } from "./validator";
@@ -42,7 +45,9 @@ const value = (): fc.Arbitrary<string> =>
       "block_number_asc",
       "block_number_desc",
       "spec_version_desc",
+      "period_asc",
     ),
+    fc.constantFrom("stake", "unstake", "day", "week", "month", "hour"),
     fc.constantFrom(
       "balances",
       "Transfer",
@@ -80,6 +85,9 @@ const targets = [
   { handler: eventsRoute.GET, path: "/events" },
   { handler: runtimeRoute.GET, path: "/runtime-versions" },
   { handler: searchRoute.GET, path: "/search" },
+  { handler: transfersRoute.GET, path: "/transfers" },
+  { handler: stakeTradesRoute.GET, path: "/stake-trades" },
+  { handler: recycleRoute.GET, path: "/recycle" },
 ];
 
 describe("fuzzed query strings", () => {

@@ -96,7 +96,7 @@ export function buildOpenApi(endpoints: readonly Endpoint[]): OpenApiDocument {
         "rao (1 TAO = 1e9 rao); addresses are {ss58, hex}; lists take limit (1-1000, default 50) and either " +
         "keyset cursors (after/before) or page numbers, and format=csv for the full result as CSV. Answers " +
         "carry an ETag keyed to the indexed head (If-None-Match → 304). Rate limit per client IP: 600 " +
-        "requests/minute by default (429 with Retry-After).",
+        "requests/minute by default, set by the server's API_RATE_LIMIT_PER_MIN (429 with Retry-After).",
       license: { name: "AGPL-3.0-or-later" },
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",

@@ -236,3 +236,28 @@ export function checkMethodNeedsSection(
   if (v.method !== undefined && v.section === undefined)
     ctx.addIssue({ code: "custom", path: ["method"], message: "needs section as well" });
 }
+
+/** An amount in the smallest unit (rao) as a decimal integer string → bigint (at most u128). */
+export function amount(description: string) {
+  return documented(
+    z
+      .string()
+      .regex(/^(0|[1-9][0-9]{0,38})$/, "must be a non-negative integer amount in rao")
+      .transform((v) => BigInt(v))
+      .refine((v) => v < 2n ** 128n, "must fit 128 bits"),
+    {
+      type: "string",
+      pattern: "^(0|[1-9][0-9]{0,38})$",
+      description: `${description} (decimal string, rao)`,
+    },
+  );
+}
+
+/** Rejects amount_min > amount_max, naming amount_max. */
+export function checkAmounts(v: { amount_min?: bigint; amount_max?: bigint }, ctx: z.RefinementCtx): void {
+  if (v.amount_min !== undefined && v.amount_max !== undefined && v.amount_min > v.amount_max)
+    ctx.addIssue({ code: "custom", path: ["amount_max"], message: "must be >= amount_min" });
+}
+
+/** `123-4`: block number and event index (projection tables). */
+export const eventCursor = parseBlockIndex;

@@ -2,6 +2,7 @@
 // list it here, and add a three-line route file under app/api/v1 (see README.md).
 import { z } from "zod";
 import { defineEndpoint, type Endpoint } from "./endpoint";
+import { recycle, stakeTrades, transfers } from "./endpoints/activity";
 import { events, extrinsic, extrinsics } from "./endpoints/chain-data";
 import { poolStates, quote, quoteCurve } from "./endpoints/engine";
 import { block, blocks, health, runtimeVersions, searchEndpoint, stats } from "./endpoints/network";
@@ -29,6 +30,9 @@ export const endpoints = {
   extrinsics,
   extrinsic,
   events,
+  transfers,
+  stakeTrades,
+  recycle,
   runtimeVersions,
   search: searchEndpoint,
   health,

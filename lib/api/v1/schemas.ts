@@ -209,9 +209,65 @@ export const SearchResponseSchema = named(
   z.object({ query: z.string(), data: z.array(SearchResultSchema) }),
 );
 
+// --- transfers, stake trades, recycle ---------------------------------------------------------------------
+
+export const TransferSchema = named(
+  "Transfer",
+  z.object({
+    id: z.string().describe("block-event index of the Balances.Transfer event, e.g. 123-4"),
+    block_number: Int,
+    event_index: Int,
+    timestamp: Timestamp.nullable(),
+    extrinsic_id: z.string().nullable().describe("block-index of the extrinsic that made it, if any"),
+    from: AddressSchema.nullable(),
+    to: AddressSchema.nullable(),
+    amount: AmountSchema.nullable().describe("TAO moved, in rao"),
+  }),
+);
+
+export const StakeTradeSchema = named(
+  "StakeTrade",
+  z.object({
+    id: z.string().describe("block-event index of the StakeAdded/StakeRemoved event, e.g. 123-4"),
+    block_number: Int,
+    event_index: Int,
+    timestamp: Timestamp.nullable(),
+    extrinsic_id: z.string().nullable(),
+    action: z.enum(["stake", "unstake"]).describe("stake: StakeAdded (TAO → alpha); unstake: StakeRemoved"),
+    netuid: Int.nullable(),
+    coldkey: AddressSchema.nullable(),
+    hotkey: AddressSchema.nullable(),
+    tao: AmountSchema.nullable().describe("TAO side of the trade, in rao"),
+    alpha: AmountSchema.nullable().describe("alpha side of the trade, in the subnet's alpha rao"),
+    fee: AmountSchema.nullable().describe("swap fee as the event reports it"),
+    price_rao: AmountSchema.nullable().describe(
+      "rao per whole alpha: floor(tao × 1e9 / alpha); null when alpha is 0",
+    ),
+  }),
+);
+
+export const RecyclePeriodSchema = named(
+  "RecyclePeriod",
+  z.object({
+    period: z.string().describe("start of the UTC period, YYYY-MM-DD"),
+    netuid: Int.nullable().describe("the subnet asked for; null when summed over all subnets"),
+    neuron_registrations: z.number().int().min(0),
+    recycled_tao: AmountSchema.describe(
+      "TAO recycled by neuron registrations (burned registration cost), rao",
+    ),
+    network_registrations: z.number().int().min(0),
+    network_registration_tao: AmountSchema.describe("TAO paid to register subnets (lock cost), rao"),
+    alpha_burned: AmountSchema.describe("alpha destroyed (AlphaBurned), alpha rao"),
+    alpha_recycled: AmountSchema.describe("alpha returned to unissued supply (AlphaRecycled), alpha rao"),
+  }),
+);
+
 export const BlockListSchema = cursorList("BlockList", BlockSchema);
 export const ExtrinsicListSchema = cursorList("ExtrinsicList", ExtrinsicSchema);
 export const EventListSchema = cursorList("EventList", EventSchema);
+export const TransferListSchema = cursorList("TransferList", TransferSchema);
+export const StakeTradeListSchema = cursorList("StakeTradeList", StakeTradeSchema);
+export const RecycleListSchema = pageList("RecycleList", RecyclePeriodSchema);
 export const RuntimeVersionListSchema = pageList("RuntimeVersionList", RuntimeVersionSchema);
 export const HealthResponseSchema = named("Health", HealthSchema);
 export const OpenApiDocumentSchema = named(
@@ -227,5 +283,8 @@ export type EventDto = z.infer<typeof EventSchema>;
 export type RuntimeVersionDto = z.infer<typeof RuntimeVersionSchema>;
 export type StatsDto = z.infer<typeof StatsSchema>;
 export type SearchResultDto = z.infer<typeof SearchResultSchema>;
+export type TransferDto = z.infer<typeof TransferSchema>;
+export type StakeTradeDto = z.infer<typeof StakeTradeSchema>;
+export type RecyclePeriodDto = z.infer<typeof RecyclePeriodSchema>;
 export type CursorPagination = z.infer<typeof CursorPaginationSchema>;
 export type PagePagination = z.infer<typeof PagePaginationSchema>;

@@ -1,5 +1,7 @@
 // Per-client token bucket, in memory (one process; behind several processes each gets its own budget).
-// Generous by default: the point is to stop one client starving the others, not to sell API keys.
+// Generous by default: the point is to stop one client starving the others, not to sell API keys. The limit
+// comes from API_RATE_LIMIT_PER_MIN (lib/config.ts; 0 turns it off) unless configureRateLimit() set one.
+import { config } from "../../../config";
 
 export interface RateLimitOptions {
   /** Sustained requests per minute per client. */
@@ -45,15 +47,27 @@ export class TokenBucketLimiter {
 
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { perMinute: 600, burst: 100 };
 
-let limiter: TokenBucketLimiter | null = new TokenBucketLimiter(DEFAULT_RATE_LIMIT);
+/** The limit API_RATE_LIMIT_PER_MIN asks for: null when 0 (off); burst 10 s worth. */
+export function rateLimitFromConfig(perMinute: number): RateLimitOptions | null {
+  return perMinute === 0 ? null : { perMinute };
+}
+
+// undefined: not configured yet, read from lib/config on first use.
+let limiter: TokenBucketLimiter | null | undefined;
 
 /** Replaces the process-wide limiter; null disables limiting (benchmarks, trusted deployments). */
 export function configureRateLimit(opts: RateLimitOptions | null): void {
   limiter = opts ? new TokenBucketLimiter(opts) : null;
 }
 
+/** Forgets the configured limiter: the next request reads API_RATE_LIMIT_PER_MIN again (tests). */
+export function resetRateLimit(): void {
+  limiter = undefined;
+}
+
 export function rateLimiter(): TokenBucketLimiter | null {
-  return limiter;
+  if (limiter === undefined) configureRateLimit(rateLimitFromConfig(config().API_RATE_LIMIT_PER_MIN));
+  return limiter ?? null;
 }
 
 /**
