@@ -110,6 +110,19 @@ describe("the scenario chain has what these tests need", () => {
       (SELECT count(*)::int FROM alpha_burns WHERE kind = 'recycle') AS recycles`);
     for (const [k, v] of Object.entries(r.rows[0]!)) expect(v, k).toBeGreaterThan(0);
   });
+
+  it("prices registrations with what the chain took (Balances.Withdraw beyond the fee), never 0", async () => {
+    const r = await pool.query<{ kind: string; zero: number; priced: number }>(
+      `SELECT kind, count(*) FILTER (WHERE cost IS NULL OR cost = 0)::int AS zero,
+              count(*) FILTER (WHERE cost > 0)::int AS priced
+       FROM registrations GROUP BY kind`,
+    );
+    expect(r.rows.length).toBeGreaterThan(0);
+    for (const row of r.rows) {
+      expect(row.zero, row.kind).toBe(0);
+      expect(row.priced, row.kind).toBeGreaterThan(0);
+    }
+  });
 });
 
 describe("/transfers", () => {

@@ -51,6 +51,9 @@ export function withdrawTao(env: Env, who: Uint8Array, amount: bigint): void {
   if (amount === 0n) return;
   debit(env.ctx, who, amount, true);
   adjustIssuance(env.ctx.codec, env.ctx.storage, -amount);
+  // Finney takes staked, burned and locked TAO with `Currency::withdraw`, which emits Balances.Withdraw; the
+  // indexer prices registrations from it (Σ Withdraw − fee).
+  env.ctx.deposit("Balances", "Withdraw", [who, amount]);
 }
 
 /** Pays TAO out of a pool into an account (unstake, fees to the block author). */
