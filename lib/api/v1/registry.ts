@@ -4,6 +4,7 @@ import { z } from "zod";
 import { defineEndpoint, type Endpoint } from "./endpoint";
 import { events, extrinsic, extrinsics } from "./endpoints/chain-data";
 import { block, blocks, health, runtimeVersions, searchEndpoint, stats } from "./endpoints/network";
+import { subnet, subnetCandles, subnetPool, subnets } from "./endpoints/subnets";
 import { buildOpenApi, type OpenApiDocument } from "./openapi";
 import { OpenApiDocumentSchema } from "./schemas";
 
@@ -30,6 +31,10 @@ export const endpoints = {
   events,
   runtimeVersions,
   search: searchEndpoint,
+  subnets,
+  subnet,
+  subnetPool,
+  subnetCandles,
   health,
   openApi,
 } as const satisfies Record<string, Endpoint>;
