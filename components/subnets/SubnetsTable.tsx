@@ -1,6 +1,7 @@
 "use client";
 // The subnet table: one row per subnet in the newest pool snapshot, sorted by the server (the sort lives in the
 // URL, so a sorted view is shareable), with a CSV export of the same order.
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { SubnetListParams, SubnetOrderField } from "../../lib/api/resources";
 import { useApiQuery } from "../../lib/api/use-api-query";
@@ -33,7 +34,16 @@ export function SubnetName({ s }: { s: Pick<SubnetDto, "netuid" | "name" | "symb
 }
 
 const columns: Column<SubnetDto>[] = [
-  { key: "netuid", header: "Subnet", cell: (s) => <SubnetName s={s} />, sortable: true },
+  {
+    key: "netuid",
+    header: "Subnet",
+    cell: (s) => (
+      <Link href={`/subnets/${s.netuid}`} className="hover:underline">
+        <SubnetName s={s} />
+      </Link>
+    ),
+    sortable: true,
+  },
   {
     key: "price",
     header: "Price",
