@@ -58,6 +58,8 @@ describe.runIf(enabled)("subnets in Chromium", () => {
     expect(await table.getByRole("columnheader", { name: /^Price/ }).getAttribute("aria-sort")).toBe(
       "descending",
     );
+    mkdirSync(SCREENS, { recursive: true });
+    await page.screenshot({ path: `${SCREENS}/subnets.png`, fullPage: true });
     expect(await page.getByRole("link", { name: "Export CSV" }).getAttribute("href")).toContain(
       "order=price_desc",
     );
@@ -79,7 +81,6 @@ describe.runIf(enabled)("subnets in Chromium", () => {
     await page.getByRole("button", { name: "All" }).click();
     await chart.locator("path.recharts-line-curve").first().waitFor();
 
-    mkdirSync(SCREENS, { recursive: true });
     await page.screenshot({ path: `${SCREENS}/subnet.png`, fullPage: true });
 
     await page.goto(`${stack.url}/subnets/9999`);
