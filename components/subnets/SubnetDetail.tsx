@@ -9,6 +9,7 @@ import { DetailList, Panel } from "../ui/Card";
 import { Skeleton } from "../ui/Skeleton";
 import { EmptyState, ErrorState } from "../ui/States";
 import { formatChange, formatShare } from "./format";
+import { SubnetActivity } from "./SubnetActivity";
 import { SubnetCharts } from "./SubnetCharts";
 import { SubnetName } from "./SubnetsTable";
 
@@ -159,6 +160,7 @@ export function SubnetDetail({ netuid }: { netuid: number }) {
           )}
         </Panel>
       </div>
+      <SubnetActivity netuid={s.netuid} />
     </div>
   );
 }

@@ -18,6 +18,7 @@ import {
 import {
   CandleSeriesSchema,
   PoolSeriesSchema,
+  SubnetActivitySchema,
   SubnetDetailSchema,
   SubnetListSchema,
 } from "./v1/subnet-schemas";
@@ -150,6 +151,11 @@ export const resources = {
   subnetPool: define<SubnetSeriesParams>()({
     path: ({ netuid, ...q }) => `/api/v1/subnets/${netuid}/pool${queryString(q)}`,
     schema: PoolSeriesSchema,
+  }),
+  subnetActivity: define<{ netuid: number; limit?: number }>()({
+    path: ({ netuid, ...q }) => `/api/v1/subnets/${netuid}/activity${queryString(q)}`,
+    schema: SubnetActivitySchema,
+    live: true,
   }),
   subnetCandles: define<Omit<SubnetSeriesParams, "frequency"> & { frequency?: "hour" | "day" }>()({
     path: ({ netuid, ...q }) => `/api/v1/subnets/${netuid}/candles${queryString(q)}`,

@@ -3,7 +3,13 @@
 // and in the response schemas' descriptions (lib/api/v1/subnet-schemas.ts).
 import { toAddress } from "../api/v1/address";
 import type { PagePagination } from "../api/v1/schemas";
-import type { CandleDto, PoolPointDto, SubnetDetailDto, SubnetDto } from "../api/v1/subnet-schemas";
+import type {
+  CandleDto,
+  PoolPointDto,
+  SubnetActivityDto,
+  SubnetDetailDto,
+  SubnetDto,
+} from "../api/v1/subnet-schemas";
 import type { Dir } from "./keyset";
 import { empty, iso, raw, type Sql, select, sql } from "./sql";
 
@@ -332,4 +338,66 @@ export async function priceCandles(q: SeriesQuery & { frequency: "hour" | "day" 
     close: r.close,
     volume: r.volume,
   }));
+}
+
+/** The newest stake trades and neuron registrations on a subnet (index-served: (netuid, block_number)). */
+export async function subnetActivity(netuid: number, limit: number): Promise<SubnetActivityDto> {
+  const [trades, regs] = await Promise.all([
+    select<
+      {
+        block_number: number;
+        event_index: number;
+        extrinsic_index: number | null;
+        timestamp: Date | null;
+        action: string;
+        coldkey: string | null;
+        hotkey: string | null;
+        tao: string | null;
+        alpha: string | null;
+        price_rao: string | null;
+      }[]
+    >`
+      SELECT block_number, event_index, extrinsic_index, "timestamp", action, coldkey, hotkey,
+             tao::text, alpha::text, price_rao::text
+        FROM stake_trades WHERE netuid = ${netuid}
+       ORDER BY block_number DESC, event_index DESC LIMIT ${limit}`,
+    select<
+      {
+        block_number: number;
+        event_index: number;
+        timestamp: Date | null;
+        uid: number | null;
+        hotkey: string | null;
+        coldkey: string | null;
+        cost: string | null;
+      }[]
+    >`
+      SELECT block_number, event_index, "timestamp", uid, hotkey, coldkey, cost::text
+        FROM registrations WHERE netuid = ${netuid} AND kind = 'neuron'
+       ORDER BY block_number DESC, event_index DESC LIMIT ${limit}`,
+  ]);
+  return {
+    netuid,
+    stake_trades: trades.map((t) => ({
+      block_number: t.block_number,
+      event_index: t.event_index,
+      extrinsic_id: t.extrinsic_index === null ? null : `${t.block_number}-${t.extrinsic_index}`,
+      timestamp: iso(t.timestamp),
+      action: t.action === "stake" ? "stake" : "unstake",
+      coldkey: toAddress(t.coldkey),
+      hotkey: toAddress(t.hotkey),
+      tao: t.tao,
+      alpha: t.alpha,
+      price: t.price_rao,
+    })),
+    registrations: regs.map((r) => ({
+      block_number: r.block_number,
+      event_index: r.event_index,
+      timestamp: iso(r.timestamp),
+      uid: r.uid,
+      hotkey: toAddress(r.hotkey),
+      coldkey: toAddress(r.coldkey),
+      cost: r.cost,
+    })),
+  };
 }

@@ -8,6 +8,7 @@ import { hexToU8a } from "@polkadot/util";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as openapiRoute from "../../app/api/v1/openapi.json/route";
+import * as activityRoute from "../../app/api/v1/subnets/[netuid]/activity/route";
 import * as candlesRoute from "../../app/api/v1/subnets/[netuid]/candles/route";
 import * as poolRoute from "../../app/api/v1/subnets/[netuid]/pool/route";
 import * as subnetRoute from "../../app/api/v1/subnets/[netuid]/route";
@@ -358,6 +359,54 @@ describe("series", () => {
   });
 });
 
+describe("GET /subnets/{netuid}/activity", () => {
+  it("returns the newest stake trades and registrations of the subnet, as in the chain's events", async () => {
+    const netuid = 1;
+    const body = await get(
+      activityRoute.GET,
+      "/subnets/{netuid}/activity",
+      `/subnets/${netuid}/activity?limit=5`,
+      {
+        params: { netuid: String(netuid) },
+      },
+    );
+    expect(body.stake_trades.length).toBe(5);
+    const keys = body.stake_trades.map((t: { block_number: number; event_index: number }) => [
+      t.block_number,
+      t.event_index,
+    ]);
+    expect(keys).toEqual([...keys].sort((a: number[], b: number[]) => b[0]! - a[0]! || b[1]! - a[1]!));
+    // each trade is a StakeAdded/StakeRemoved event on this subnet at that block, with the same amounts
+    for (const t of body.stake_trades.slice(0, 3)) {
+      const at = await api.at(await api.rpc.chain.getBlockHash(t.block_number));
+      const events = (await at.query.system.events()) as unknown as {
+        event: { section: string; method: string; data: Codec[] };
+      }[];
+      const e = events[t.event_index]!.event;
+      expect(`${e.section}.${e.method}`).toBe(
+        t.action === "stake" ? "subtensorModule.StakeAdded" : "subtensorModule.StakeRemoved",
+      );
+      expect(e.data[0]!.toString()).toBe(t.coldkey.ss58);
+      expect(e.data[2]!.toString()).toBe(t.tao);
+      expect(e.data[3]!.toString()).toBe(t.alpha);
+      expect(Number(e.data[4]!.toString())).toBe(netuid);
+    }
+    const { rows } = await fx.pool.query(
+      "SELECT count(*)::int AS n FROM registrations WHERE netuid = $1 AND kind = 'neuron'",
+      [netuid],
+    );
+    expect(body.registrations.length).toBe(Math.min(5, rows[0].n));
+    await get(activityRoute.GET, "/subnets/{netuid}/activity", "/subnets/1/activity?limit=101", {
+      params: { netuid: "1" },
+      status: 400,
+    });
+    await get(activityRoute.GET, "/subnets/{netuid}/activity", "/subnets/999/activity", {
+      params: { netuid: "999" },
+      status: 404,
+    });
+  });
+});
+
 describe("fuzzed parameters", () => {
   const value = (): fc.Arbitrary<string> =>
     fc.oneof(
@@ -388,6 +437,7 @@ describe("fuzzed parameters", () => {
     { handler: poolRoute.GET, path: "/subnets/{netuid}/pool" },
     { handler: candlesRoute.GET, path: "/subnets/{netuid}/candles" },
     { handler: subnetRoute.GET, path: "/subnets/{netuid}" },
+    { handler: activityRoute.GET, path: "/subnets/{netuid}/activity" },
   ];
   it.each(targets)("$path: no 5xx, 400/404 name a parameter, 200s match the document", async (t) => {
     const op = contract.doc.paths[`/api/v1${t.path}`]!.get;

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { defineEndpoint, type Endpoint } from "./endpoint";
 import { events, extrinsic, extrinsics } from "./endpoints/chain-data";
 import { block, blocks, health, runtimeVersions, searchEndpoint, stats } from "./endpoints/network";
-import { subnet, subnetCandles, subnetPool, subnets } from "./endpoints/subnets";
+import { subnet, subnetActivityEndpoint, subnetCandles, subnetPool, subnets } from "./endpoints/subnets";
 import { buildOpenApi, type OpenApiDocument } from "./openapi";
 import { OpenApiDocumentSchema } from "./schemas";
 
@@ -35,6 +35,7 @@ export const endpoints = {
   subnet,
   subnetPool,
   subnetCandles,
+  subnetActivity: subnetActivityEndpoint,
   health,
   openApi,
 } as const satisfies Record<string, Endpoint>;

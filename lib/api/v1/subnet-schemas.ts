@@ -139,3 +139,45 @@ export type SubnetDto = z.infer<typeof SubnetSchema>;
 export type SubnetDetailDto = z.infer<typeof SubnetDetailSchema>;
 export type PoolPointDto = z.infer<typeof PoolPointSchema>;
 export type CandleDto = z.infer<typeof CandleSchema>;
+
+export const SubnetTradeSchema = named(
+  "SubnetStakeTrade",
+  z.object({
+    block_number: Int,
+    event_index: Int,
+    extrinsic_id: z.string().nullable().describe("block-index of the extrinsic, when the event has one"),
+    timestamp: Timestamp.nullable(),
+    action: z.enum(["stake", "unstake"]),
+    coldkey: AddressSchema.nullable(),
+    hotkey: AddressSchema.nullable(),
+    tao: AmountSchema.nullable().describe("TAO staked or received, rao"),
+    alpha: AmountSchema.nullable().describe("alpha received or sold, rao"),
+    price: AmountSchema.nullable().describe("effective price of the trade, rao per alpha"),
+  }),
+);
+
+export const SubnetRegistrationSchema = named(
+  "SubnetNeuronRegistration",
+  z.object({
+    block_number: Int,
+    event_index: Int,
+    timestamp: Timestamp.nullable(),
+    uid: Int.nullable(),
+    hotkey: AddressSchema.nullable(),
+    coldkey: AddressSchema.nullable().describe("signer of the registering extrinsic"),
+    cost: AmountSchema.nullable().describe("TAO paid beyond the fee, rao"),
+  }),
+);
+
+export const SubnetActivitySchema = named(
+  "SubnetActivity",
+  z.object({
+    netuid: Netuid,
+    stake_trades: z.array(SubnetTradeSchema).describe("newest first, at most `limit`"),
+    registrations: z
+      .array(SubnetRegistrationSchema)
+      .describe("neuron registrations, newest first, at most `limit`"),
+  }),
+);
+
+export type SubnetActivityDto = z.infer<typeof SubnetActivitySchema>;

@@ -6,6 +6,7 @@ import {
   poolSeries,
   priceCandles,
   SUBNET_ORDER_FIELDS,
+  subnetActivity,
   subnetKnown,
 } from "../../../queries/subnets";
 import { defineEndpoint, notFound } from "../endpoint";
@@ -13,6 +14,7 @@ import { documented, formatParam, limitParam, orderParam, pageParam, timestamp, 
 import {
   CandleSeriesSchema,
   PoolSeriesSchema,
+  SubnetActivitySchema,
   SubnetDetailSchema,
   SubnetListSchema,
 } from "../subnet-schemas";
@@ -166,5 +168,32 @@ export const subnetCandles = defineEndpoint({
       frequency,
       data: await priceCandles({ netuid: path.netuid, frequency, from: q.from, to: q.to, limit: q.limit }),
     };
+  },
+});
+
+export const subnetActivityEndpoint = defineEndpoint({
+  id: "getSubnetActivity",
+  path: "/subnets/{netuid}/activity",
+  tag: "subnets",
+  summary: "Recent stake trades and neuron registrations",
+  description:
+    "The newest `limit` StakeAdded/StakeRemoved trades on the subnet (price = the trade's effective rao per " +
+    "alpha) and the newest `limit` NeuronRegistered events, newest first. 404 when the subnet has no snapshot.",
+  query: z
+    .object({
+      limit: documented(
+        uint("rows of each kind, 1-100", 100, 1)
+          .optional()
+          .transform((v) => v ?? 10),
+        { type: "integer", minimum: 1, maximum: 100, default: 10, description: "rows of each kind" },
+      ),
+    })
+    .strict(),
+  params: netuidParams,
+  response: SubnetActivitySchema,
+  cache: "head",
+  handler: async ({ path, query }) => {
+    await known(path.netuid);
+    return subnetActivity(path.netuid, query.limit);
   },
 });
