@@ -26,7 +26,7 @@ const who = (a: { ss58: string } | null) => (
 
 const tradeColumns: Column<Trade>[] = [
   { key: "block", header: "Block", cell: (t) => blockCell(t.block_number) },
-  { key: "time", header: "Time", hideOnMobile: true, cell: (t) => <Time iso={t.timestamp} /> },
+  { key: "time", header: "Time", hideOnMobile: true, cell: (t) => <Time iso={t.timestamp} compact /> },
   { key: "action", header: "Action", cell: (t) => t.action },
   { key: "coldkey", header: "Coldkey", hideOnMobile: true, cell: (t) => who(t.coldkey) },
   { key: "tao", header: "TAO", align: "right", cell: (t) => <Amount value={t.tao} compact /> },
@@ -36,7 +36,7 @@ const tradeColumns: Column<Trade>[] = [
 
 const regColumns: Column<Reg>[] = [
   { key: "block", header: "Block", cell: (r) => blockCell(r.block_number) },
-  { key: "time", header: "Time", hideOnMobile: true, cell: (r) => <Time iso={r.timestamp} /> },
+  { key: "time", header: "Time", hideOnMobile: true, cell: (r) => <Time iso={r.timestamp} compact /> },
   { key: "uid", header: "UID", align: "right", cell: (r) => r.uid ?? "—" },
   { key: "hotkey", header: "Hotkey", cell: (r) => who(r.hotkey) },
   { key: "cost", header: "Cost", align: "right", cell: (r) => <Amount value={r.cost} /> },
