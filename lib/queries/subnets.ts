@@ -71,19 +71,18 @@ interface SubnetRow {
  */
 function subnetsSql(only: number | null, order: Sql, limit: number, offset: number): Sql {
   return sql`
-    WITH head AS (
-      SELECT p.block_number, b."timestamp"
+    WITH head AS MATERIALIZED (
+      -- the newest snapshot block, and the newest block at or before 24 h before its timestamp (computed once:
+      -- inlined into the per-subnet lookups below it would run per scanned row)
+      SELECT p.block_number, b."timestamp",
+             (SELECT bb.number FROM blocks bb
+               WHERE bb."timestamp" <= b."timestamp" - interval '24 hours'
+               ORDER BY bb."timestamp" DESC, bb.number DESC LIMIT 1) AS ref_block
         FROM (SELECT max(block_number) AS block_number FROM pool_snapshots) p
         LEFT JOIN blocks b ON b.number = p.block_number
     ),
-    ref AS (
-      -- the newest block at or before 24 h before the head's timestamp
-      SELECT (SELECT max(number) FROM blocks WHERE "timestamp" <= head."timestamp" - interval '24 hours')
-               AS block_number
-        FROM head
-    ),
     cur AS (
-      SELECT p.*, head."timestamp",
+      SELECT p.*, head."timestamp", head.ref_block,
              sum(p.tao_in_emission) OVER () AS emission_sum
         FROM pool_snapshots p JOIN head ON p.block_number = head.block_number
     ),
@@ -112,8 +111,8 @@ function subnetsSql(only: number | null, order: Sql, limit: number, offset: numb
         ) idn ON true
         LEFT JOIN LATERAL (
           SELECT * FROM (
-            (SELECT ps.block_number, ps.price_rao, ps.volume FROM pool_snapshots ps, ref
-              WHERE ps.netuid = cur.netuid AND ps.block_number <= ref.block_number
+            (SELECT ps.block_number, ps.price_rao, ps.volume FROM pool_snapshots ps
+              WHERE ps.netuid = cur.netuid AND ps.block_number <= cur.ref_block
                 AND ps.block_number >= coalesce(r.block_number, 0)
               ORDER BY ps.block_number DESC LIMIT 1)
             UNION ALL
