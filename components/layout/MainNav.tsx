@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 
 export const NAV_ITEMS = [
   { href: "/", label: "Home" },
+  { href: "/subnets", label: "Subnets" },
   { href: "/blocks", label: "Blocks" },
   { href: "/pools", label: "Pools" },
   { href: "/transfers", label: "Transfers" },

@@ -19,6 +19,13 @@ import {
   StatsSchema,
   TransferListSchema,
 } from "./v1/schemas";
+import {
+  CandleSeriesSchema,
+  PoolSeriesSchema,
+  SubnetActivitySchema,
+  SubnetDetailSchema,
+  SubnetListSchema,
+} from "./v1/subnet-schemas";
 
 type QueryValue = string | number | boolean | undefined;
 
@@ -121,6 +128,30 @@ export interface PageParams {
   order?: string;
 }
 
+export type SubnetOrderField =
+  | "netuid"
+  | "price"
+  | "market_cap"
+  | "price_change_24h"
+  | "volume_24h"
+  | "emission_share"
+  | "tao_in"
+  | "alpha_in"
+  | "alpha_out"
+  | "registered_block";
+export interface SubnetListParams {
+  order?: `${SubnetOrderField}_${"asc" | "desc"}`;
+  page?: number;
+  limit?: number;
+}
+export interface SubnetSeriesParams {
+  netuid: number;
+  frequency?: "block" | "hour" | "day";
+  /** ISO 8601 or unix seconds */
+  from?: string;
+  limit?: number;
+}
+
 const enc = encodeURIComponent;
 
 export const resources = {
@@ -177,6 +208,29 @@ export const resources = {
   search: define<{ q: string }>()({
     path: (p) => `/api/v1/search${queryString(p)}`,
     schema: SearchResponseSchema,
+  }),
+  subnets: define<SubnetListParams>()({
+    path: (p) => `/api/v1/subnets${queryString({ ...p })}`,
+    schema: SubnetListSchema,
+    live: true,
+  }),
+  subnet: define<{ netuid: number }>()({
+    path: (p) => `/api/v1/subnets/${p.netuid}`,
+    schema: SubnetDetailSchema,
+    live: true,
+  }),
+  subnetPool: define<SubnetSeriesParams>()({
+    path: ({ netuid, ...q }) => `/api/v1/subnets/${netuid}/pool${queryString(q)}`,
+    schema: PoolSeriesSchema,
+  }),
+  subnetActivity: define<{ netuid: number; limit?: number }>()({
+    path: ({ netuid, ...q }) => `/api/v1/subnets/${netuid}/activity${queryString(q)}`,
+    schema: SubnetActivitySchema,
+    live: true,
+  }),
+  subnetCandles: define<Omit<SubnetSeriesParams, "frequency"> & { frequency?: "hour" | "day" }>()({
+    path: ({ netuid, ...q }) => `/api/v1/subnets/${netuid}/candles${queryString(q)}`,
+    schema: CandleSeriesSchema,
   }),
 };
 

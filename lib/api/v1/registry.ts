@@ -6,6 +6,7 @@ import { recycle, stakeTrades, transfers } from "./endpoints/activity";
 import { events, extrinsic, extrinsics } from "./endpoints/chain-data";
 import { poolStates, quote, quoteCurve } from "./endpoints/engine";
 import { block, blocks, health, runtimeVersions, searchEndpoint, stats } from "./endpoints/network";
+import { subnet, subnetActivityEndpoint, subnetCandles, subnetPool, subnets } from "./endpoints/subnets";
 import { buildOpenApi, type OpenApiDocument } from "./openapi";
 import { OpenApiDocumentSchema } from "./schemas";
 
@@ -35,6 +36,11 @@ export const endpoints = {
   recycle,
   runtimeVersions,
   search: searchEndpoint,
+  subnets,
+  subnet,
+  subnetPool,
+  subnetCandles,
+  subnetActivity: subnetActivityEndpoint,
   health,
   poolStates,
   quote,

@@ -1,0 +1,155 @@
+"use client";
+// The subnet table: one row per subnet in the newest pool snapshot, sorted by the server (the sort lives in the
+// URL, so a sorted view is shareable), with a CSV export of the same order.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import type { SubnetListParams, SubnetOrderField } from "../../lib/api/resources";
+import { useApiQuery } from "../../lib/api/use-api-query";
+import type { SubnetDto } from "../../lib/api/v1/subnet-schemas";
+import { Amount } from "../ui/Amount";
+import { type Column, DataTable } from "../ui/DataTable";
+import { EmptyState } from "../ui/States";
+import { formatChange, formatShare } from "./format";
+
+export const SUBNETS_DEFAULT_ORDER = "market_cap_desc" as const;
+
+function Change({ value }: { value: string | null }) {
+  const tone =
+    value === null || /^-?0(\.0*)?$/.test(value)
+      ? "text-zinc-500"
+      : value.startsWith("-")
+        ? "text-red-600 dark:text-red-400"
+        : "text-green-700 dark:text-green-400";
+  return <span className={`whitespace-nowrap font-mono ${tone}`}>{formatChange(value)}</span>;
+}
+
+export function SubnetName({ s }: { s: Pick<SubnetDto, "netuid" | "name" | "symbol"> }) {
+  return (
+    <span className="flex items-baseline gap-2">
+      <span className="font-mono text-zinc-500">{s.netuid}</span>
+      <span className="font-medium">{s.name ?? (s.netuid === 0 ? "root" : `Subnet ${s.netuid}`)}</span>
+      {s.symbol ? <span className="text-zinc-500">{s.symbol}</span> : null}
+    </span>
+  );
+}
+
+const columns: Column<SubnetDto>[] = [
+  {
+    key: "netuid",
+    header: "Subnet",
+    cell: (s) => (
+      <Link href={`/subnets/${s.netuid}`} className="hover:underline">
+        <SubnetName s={s} />
+      </Link>
+    ),
+    sortable: true,
+  },
+  {
+    key: "price",
+    header: "Price",
+    cell: (s) => <Amount value={s.price} unit="tao" />,
+    align: "right",
+    sortable: true,
+  },
+  {
+    key: "price_change_24h",
+    header: "24h",
+    cell: (s) => <Change value={s.price_change_24h} />,
+    align: "right",
+    sortable: true,
+  },
+  {
+    key: "market_cap",
+    header: "Market cap",
+    cell: (s) => <Amount value={s.market_cap} compact />,
+    align: "right",
+    sortable: true,
+  },
+  {
+    key: "emission_share",
+    header: "Emission",
+    cell: (s) => <span className="font-mono">{formatShare(s.emission_share)}</span>,
+    align: "right",
+    sortable: true,
+  },
+  {
+    key: "tao_in",
+    header: "TAO in pool",
+    cell: (s) => <Amount value={s.tao_in} compact />,
+    align: "right",
+    sortable: true,
+  },
+  {
+    key: "alpha_in",
+    header: "α in pool",
+    hideOnMobile: true,
+    cell: (s) => <Amount value={s.alpha_in} unit="alpha" compact />,
+    align: "right",
+    sortable: true,
+  },
+  {
+    key: "alpha_out",
+    header: "α outstanding",
+    hideOnMobile: true,
+    cell: (s) => <Amount value={s.alpha_out} unit="alpha" compact />,
+    align: "right",
+    sortable: true,
+  },
+  {
+    key: "volume_24h",
+    header: "24h volume",
+    hideOnMobile: true,
+    cell: (s) => <Amount value={s.volume_24h} compact />,
+    align: "right",
+    sortable: true,
+  },
+];
+
+export function subnetsHref(p: SubnetListParams): string {
+  const q = new URLSearchParams();
+  if (p.order && p.order !== SUBNETS_DEFAULT_ORDER) q.set("order", p.order);
+  if (p.page && p.page > 1) q.set("page", String(p.page));
+  const s = q.toString();
+  return s ? `/subnets?${s}` : "/subnets";
+}
+
+export function SubnetsTable({ params }: { params: SubnetListParams }) {
+  const router = useRouter();
+  const q = useApiQuery("subnets", params, { keepPrevious: true });
+  const order = params.order ?? SUBNETS_DEFAULT_ORDER;
+  const i = order.lastIndexOf("_");
+  const sort = { key: order.slice(0, i), dir: order.slice(i + 1) as "asc" | "desc" };
+  const csv = `/api/v1/subnets?format=csv&order=${order}`;
+  return (
+    <DataTable
+      label="Subnets"
+      testId="subnets-table"
+      columns={columns}
+      rows={q.data?.data}
+      rowKey={(s) => String(s.netuid)}
+      rowHref={(s) => `/subnets/${s.netuid}`}
+      isPending={q.isPending}
+      error={q.error}
+      onRetry={() => void q.refetch()}
+      sort={sort}
+      onSortChange={(s) => router.push(subnetsHref({ order: `${s.key as SubnetOrderField}_${s.dir}` }))}
+      empty={
+        <EmptyState title="No subnets yet">
+          Subnets appear once the indexer has stored a pool snapshot (it reads them from chain storage).
+        </EmptyState>
+      }
+      skeletonRows={12}
+      footer={
+        <div className="flex flex-wrap items-center gap-3 border-t border-zinc-200 px-4 py-3 text-sm text-zinc-500 dark:border-zinc-800">
+          <span>
+            {q.data ? `${q.data.pagination.total} subnets` : ""}
+            {q.data?.data[0] ? ` · pool state at block #${q.data.data[0].block_number}` : ""}
+          </span>
+          <a href={csv} className="ml-auto text-brand-600 hover:underline" download>
+            Export CSV
+          </a>
+        </div>
+      }
+    />
+  );
+}

@@ -1,0 +1,402 @@
+// Subnets: the newest pool snapshot of every subnet with derived market figures, one subnet's detail, its pool
+// series and price candles. Every figure is computed in SQL on NUMERIC (no JS numbers); methodology in README.md
+// and in the response schemas' descriptions (lib/api/v1/subnet-schemas.ts).
+import { toAddress } from "../api/v1/address";
+import type { PagePagination } from "../api/v1/schemas";
+import type {
+  CandleDto,
+  PoolPointDto,
+  SubnetActivityDto,
+  SubnetDetailDto,
+  SubnetDto,
+} from "../api/v1/subnet-schemas";
+import type { Dir } from "./keyset";
+import { empty, iso, raw, type Sql, select, sql } from "./sql";
+
+export const SUBNET_ORDER_FIELDS = [
+  "netuid",
+  "price",
+  "market_cap",
+  "price_change_24h",
+  "volume_24h",
+  "emission_share",
+  "tao_in",
+  "alpha_in",
+  "alpha_out",
+  "registered_block",
+] as const;
+export type SubnetOrderField = (typeof SUBNET_ORDER_FIELDS)[number];
+
+/** Sort expressions over the `s` CTE below: constants chosen by code, never user text. */
+const ORDER_SQL: Record<SubnetOrderField, string> = {
+  netuid: "netuid",
+  price: "price_rao",
+  market_cap: "market_cap",
+  price_change_24h: "price_change_24h",
+  volume_24h: "volume_24h",
+  emission_share: "emission_share",
+  tao_in: "tao_in",
+  alpha_in: "alpha_in",
+  alpha_out: "alpha_out",
+  registered_block: "registered_block",
+};
+
+interface SubnetRow {
+  netuid: number;
+  block_number: number;
+  timestamp: Date | null;
+  price_rao: string | null;
+  tao_in: string | null;
+  alpha_in: string | null;
+  alpha_out: string | null;
+  market_cap: string | null;
+  price_change_24h: string | null;
+  volume_24h: string | null;
+  window_start_block: number | null;
+  emission_share: string | null;
+  tao_in_emission: string | null;
+  registered_block: number | null;
+  owner: string | null;
+  identity: Record<string, unknown> | null;
+  moving_price: string | null;
+  alpha_in_emission: string | null;
+  alpha_out_emission: string | null;
+  volume: string | null;
+  total: string;
+}
+
+/**
+ * The subnets present in the newest snapshot block, with every derived column. `only` narrows to one netuid
+ * (after the emission sum, which spans all subnets).
+ */
+function subnetsSql(only: number | null, order: Sql, limit: number, offset: number): Sql {
+  return sql`
+    WITH head AS MATERIALIZED (
+      -- the newest snapshot block, and the newest block at or before 24 h before its timestamp (computed once:
+      -- inlined into the per-subnet lookups below it would run per scanned row)
+      SELECT p.block_number, b."timestamp",
+             (SELECT bb.number FROM blocks bb
+               WHERE bb."timestamp" <= b."timestamp" - interval '24 hours'
+               ORDER BY bb."timestamp" DESC, bb.number DESC LIMIT 1) AS ref_block
+        FROM (SELECT max(block_number) AS block_number FROM pool_snapshots) p
+        LEFT JOIN blocks b ON b.number = p.block_number
+    ),
+    cur AS (
+      SELECT p.*, head."timestamp", head.ref_block,
+             sum(p.tao_in_emission) OVER () AS emission_sum
+        FROM pool_snapshots p JOIN head ON p.block_number = head.block_number
+    ),
+    s AS (
+      SELECT cur.*, r.block_number AS registered_block, r.coldkey AS owner, idn.identity,
+             w.block_number AS window_start_block,
+             w.price_rao AS ref_price, w.volume AS ref_volume,
+             floor(cur.price_rao * (cur.alpha_in + cur.alpha_out) / 1000000000) AS market_cap,
+             CASE WHEN w.price_rao > 0
+                  THEN round((cur.price_rao - w.price_rao) * 100 / w.price_rao, 4) END AS price_change_24h,
+             CASE WHEN cur.volume >= w.volume THEN cur.volume - w.volume END AS volume_24h,
+             CASE WHEN cur.emission_sum > 0
+                  THEN round(cur.tao_in_emission / cur.emission_sum, 12) END AS emission_share,
+             count(*) OVER () AS total
+        FROM cur
+        LEFT JOIN LATERAL (
+          SELECT block_number, coldkey FROM registrations
+           WHERE netuid = cur.netuid AND kind = 'network' AND block_number <= cur.block_number
+           ORDER BY block_number DESC LIMIT 1
+        ) r ON true
+        LEFT JOIN LATERAL (
+          SELECT identity FROM subnet_identity_changes
+           WHERE netuid = cur.netuid AND block_number >= coalesce(r.block_number, 0)
+             AND block_number <= cur.block_number
+           ORDER BY block_number DESC, event_index DESC LIMIT 1
+        ) idn ON true
+        LEFT JOIN LATERAL (
+          SELECT * FROM (
+            (SELECT ps.block_number, ps.price_rao, ps.volume FROM pool_snapshots ps
+              WHERE ps.netuid = cur.netuid AND ps.block_number <= cur.ref_block
+                AND ps.block_number >= coalesce(r.block_number, 0)
+              ORDER BY ps.block_number DESC LIMIT 1)
+            UNION ALL
+            (SELECT ps.block_number, ps.price_rao, ps.volume FROM pool_snapshots ps
+              WHERE ps.netuid = cur.netuid AND ps.block_number >= coalesce(r.block_number, 0)
+              ORDER BY ps.block_number ASC LIMIT 1)
+          ) c LIMIT 1
+        ) w ON true
+       ${only === null ? empty : sql`WHERE cur.netuid = ${only}`}
+    )
+    SELECT netuid, block_number, "timestamp", price_rao::text, tao_in::text, alpha_in::text, alpha_out::text,
+           market_cap::text, price_change_24h::text, volume_24h::text, window_start_block,
+           emission_share::text, tao_in_emission::text, registered_block, owner, identity,
+           moving_price::text, alpha_in_emission::text, alpha_out_emission::text, volume::text, total::text
+      FROM s
+     ORDER BY ${order}
+     LIMIT ${limit} OFFSET ${offset}`;
+}
+
+function text(v: unknown): string | null {
+  return typeof v === "string" && v.length > 0 ? v : null;
+}
+
+/** Trims trailing zeros of a NUMERIC's text (0.250000 → 0.25) so equal values read the same. */
+function trimDecimal(v: string | null): string | null {
+  if (v === null || !v.includes(".")) return v;
+  return v.replace(/0+$/, "").replace(/\.$/, "");
+}
+
+function identityField(identity: Record<string, unknown> | null, ...keys: string[]): string | null {
+  if (!identity) return null;
+  for (const k of keys) {
+    const v = text(identity[k]);
+    if (v) return v;
+  }
+  return null;
+}
+
+function toSubnet(r: SubnetRow): SubnetDto {
+  return {
+    netuid: r.netuid,
+    name: identityField(r.identity, "subnetName", "subnet_name", "name"),
+    symbol: identityField(r.identity, "symbol", "tokenSymbol", "token_symbol"),
+    block_number: r.block_number,
+    timestamp: iso(r.timestamp),
+    price: r.price_rao,
+    tao_in: r.tao_in,
+    alpha_in: r.alpha_in,
+    alpha_out: r.alpha_out,
+    market_cap: r.market_cap,
+    price_change_24h: trimDecimal(r.price_change_24h),
+    volume_24h: r.volume_24h,
+    window_start_block: r.window_start_block,
+    emission_share: trimDecimal(r.emission_share),
+    tao_in_emission: r.tao_in_emission,
+    registered_block: r.registered_block,
+    owner: toAddress(r.owner),
+  };
+}
+
+export interface SubnetListQuery {
+  page: number;
+  limit: number;
+  field: SubnetOrderField;
+  dir: Dir;
+}
+
+export async function listSubnets(
+  q: SubnetListQuery,
+): Promise<{ pagination: PagePagination; data: SubnetDto[] }> {
+  const d = q.dir === "asc" ? "ASC" : "DESC";
+  const order = raw(`s.${ORDER_SQL[q.field]} ${d} NULLS LAST, s.netuid ${d}`);
+  const rows = await select<SubnetRow[]>`${subnetsSql(null, order, q.limit, (q.page - 1) * q.limit)}`;
+  let total = Number(rows[0]?.total ?? 0);
+  if (rows.length === 0 && q.page > 1) {
+    const t = await select<{ n: string }[]>`
+      SELECT count(*)::text AS n FROM pool_snapshots
+       WHERE block_number = (SELECT max(block_number) FROM pool_snapshots)`;
+    total = Number(t[0]?.n ?? 0);
+  }
+  const pages = Math.ceil(total / q.limit);
+  return {
+    pagination: {
+      page: q.page,
+      limit: q.limit,
+      total,
+      next: q.page < pages ? q.page + 1 : null,
+      prev: q.page > 1 ? Math.min(q.page - 1, Math.max(pages, 1)) : null,
+    },
+    data: rows.map(toSubnet),
+  };
+}
+
+export async function getSubnet(netuid: number): Promise<SubnetDetailDto | null> {
+  const rows = await select<SubnetRow[]>`${subnetsSql(netuid, raw("s.netuid"), 1, 0)}`;
+  const r = rows[0];
+  if (!r) return null;
+  const hyper = await select<{ name: string; value: unknown; block_number: number }[]>`
+    SELECT DISTINCT ON (name) name, value, block_number FROM hyperparameter_changes
+     WHERE netuid = ${netuid} AND block_number >= ${r.registered_block ?? 0}
+       AND block_number <= ${r.block_number}
+     ORDER BY name, block_number DESC, extrinsic_index DESC, call_index DESC`;
+  return {
+    ...toSubnet(r),
+    moving_price: trimDecimal(r.moving_price),
+    alpha_in_emission: r.alpha_in_emission,
+    alpha_out_emission: r.alpha_out_emission,
+    volume: r.volume,
+    identity: r.identity,
+    hyperparameters: hyper.map((h) => ({ name: h.name, value: h.value, block_number: h.block_number })),
+  };
+}
+
+/** Whether the subnet has any stored snapshot (series of an unknown subnet are a 404, not an empty list). */
+export async function subnetKnown(netuid: number): Promise<boolean> {
+  const rows = await select<{ one: number }[]>`
+    SELECT 1 AS one FROM pool_snapshots WHERE netuid = ${netuid} LIMIT 1`;
+  return rows.length > 0;
+}
+
+export type Frequency = "block" | "hour" | "day";
+
+export interface SeriesQuery {
+  netuid: number;
+  from?: Date;
+  to?: Date;
+  limit: number;
+}
+
+function timeRange(q: SeriesQuery): Sql {
+  return sql`${q.from ? sql`AND b."timestamp" >= ${q.from}` : empty}
+             ${q.to ? sql`AND b."timestamp" <= ${q.to}` : empty}`;
+}
+
+interface PointRow {
+  block_number: number;
+  timestamp: Date | null;
+  price_rao: string | null;
+  tao_in: string | null;
+  alpha_in: string | null;
+  alpha_out: string | null;
+  volume: string | null;
+}
+
+/** The newest `limit` points of the range, returned oldest first. */
+export async function poolSeries(q: SeriesQuery & { frequency: Frequency }): Promise<PoolPointDto[]> {
+  const cols = raw(
+    'p.block_number, b."timestamp", p.price_rao::text, p.tao_in::text, p.alpha_in::text, p.alpha_out::text, p.volume::text',
+  );
+  const unit = raw(q.frequency === "day" ? "'day'" : "'hour'");
+  const rows =
+    q.frequency === "block"
+      ? await select<PointRow[]>`
+          SELECT * FROM (
+            SELECT ${cols} FROM pool_snapshots p LEFT JOIN blocks b ON b.number = p.block_number
+             WHERE p.netuid = ${q.netuid} ${timeRange(q)}
+             ORDER BY p.block_number DESC LIMIT ${q.limit}
+          ) t ORDER BY block_number`
+      : await select<PointRow[]>`
+          SELECT block_number, "timestamp", price_rao, tao_in, alpha_in, alpha_out, volume FROM (
+            SELECT DISTINCT ON (date_trunc(${unit}, b."timestamp", 'UTC')) ${cols}
+              FROM pool_snapshots p JOIN blocks b ON b.number = p.block_number
+             WHERE p.netuid = ${q.netuid} AND b."timestamp" IS NOT NULL ${timeRange(q)}
+             ORDER BY date_trunc(${unit}, b."timestamp", 'UTC') DESC, p.block_number DESC
+             LIMIT ${q.limit}
+          ) t ORDER BY block_number`;
+  return rows.map((r) => ({
+    block_number: r.block_number,
+    timestamp: iso(r.timestamp),
+    price: r.price_rao,
+    tao_in: r.tao_in,
+    alpha_in: r.alpha_in,
+    alpha_out: r.alpha_out,
+    volume: r.volume,
+  }));
+}
+
+interface CandleRow {
+  bucket: Date;
+  first_block: number;
+  last_block: number;
+  open: string;
+  high: string;
+  low: string;
+  close: string;
+  volume: string | null;
+}
+
+/** OHLC of the spot price per UTC hour/day, computed in SQL; the newest `limit` periods, oldest first. */
+export async function priceCandles(q: SeriesQuery & { frequency: "hour" | "day" }): Promise<CandleDto[]> {
+  const unit = raw(q.frequency === "day" ? "'day'" : "'hour'");
+  const rows = await select<CandleRow[]>`
+    WITH pts AS (
+      SELECT date_trunc(${unit}, b."timestamp", 'UTC') AS bucket, p.block_number, p.price_rao, p.volume
+        FROM pool_snapshots p JOIN blocks b ON b.number = p.block_number
+       WHERE p.netuid = ${q.netuid} AND p.price_rao IS NOT NULL AND b."timestamp" IS NOT NULL ${timeRange(q)}
+    ),
+    c AS (
+      SELECT bucket, min(block_number) AS first_block, max(block_number) AS last_block,
+             (array_agg(price_rao ORDER BY block_number))[1] AS open,
+             max(price_rao) AS high, min(price_rao) AS low,
+             (array_agg(price_rao ORDER BY block_number DESC))[1] AS close,
+             (array_agg(volume ORDER BY block_number))[1] AS first_volume,
+             (array_agg(volume ORDER BY block_number DESC))[1] AS last_volume
+        FROM pts GROUP BY bucket
+    ),
+    v AS (
+      SELECT c.*, coalesce(lag(last_volume) OVER (ORDER BY bucket), first_volume) AS prev_volume FROM c
+    )
+    SELECT * FROM (
+      SELECT bucket, first_block, last_block, open::text, high::text, low::text, close::text,
+             CASE WHEN last_volume >= prev_volume THEN (last_volume - prev_volume)::text END AS volume
+        FROM v ORDER BY bucket DESC LIMIT ${q.limit}
+    ) t ORDER BY bucket`;
+  return rows.map((r) => ({
+    timestamp: r.bucket.toISOString(),
+    first_block: r.first_block,
+    last_block: r.last_block,
+    open: r.open,
+    high: r.high,
+    low: r.low,
+    close: r.close,
+    volume: r.volume,
+  }));
+}
+
+/** The newest stake trades and neuron registrations on a subnet (index-served: (netuid, block_number)). */
+export async function subnetActivity(netuid: number, limit: number): Promise<SubnetActivityDto> {
+  const [trades, regs] = await Promise.all([
+    select<
+      {
+        block_number: number;
+        event_index: number;
+        extrinsic_index: number | null;
+        timestamp: Date | null;
+        action: string;
+        coldkey: string | null;
+        hotkey: string | null;
+        tao: string | null;
+        alpha: string | null;
+        price_rao: string | null;
+      }[]
+    >`
+      SELECT block_number, event_index, extrinsic_index, "timestamp", action, coldkey, hotkey,
+             tao::text, alpha::text, price_rao::text
+        FROM stake_trades WHERE netuid = ${netuid}
+       ORDER BY block_number DESC, event_index DESC LIMIT ${limit}`,
+    select<
+      {
+        block_number: number;
+        event_index: number;
+        timestamp: Date | null;
+        uid: number | null;
+        hotkey: string | null;
+        coldkey: string | null;
+        cost: string | null;
+      }[]
+    >`
+      SELECT block_number, event_index, "timestamp", uid, hotkey, coldkey, cost::text
+        FROM registrations WHERE netuid = ${netuid} AND kind = 'neuron'
+       ORDER BY block_number DESC, event_index DESC LIMIT ${limit}`,
+  ]);
+  return {
+    netuid,
+    stake_trades: trades.map((t) => ({
+      block_number: t.block_number,
+      event_index: t.event_index,
+      extrinsic_id: t.extrinsic_index === null ? null : `${t.block_number}-${t.extrinsic_index}`,
+      timestamp: iso(t.timestamp),
+      action: t.action === "stake" ? "stake" : "unstake",
+      coldkey: toAddress(t.coldkey),
+      hotkey: toAddress(t.hotkey),
+      tao: t.tao,
+      alpha: t.alpha,
+      price: t.price_rao,
+    })),
+    registrations: regs.map((r) => ({
+      block_number: r.block_number,
+      event_index: r.event_index,
+      timestamp: iso(r.timestamp),
+      uid: r.uid,
+      hotkey: toAddress(r.hotkey),
+      coldkey: toAddress(r.coldkey),
+      cost: r.cost,
+    })),
+  };
+}
