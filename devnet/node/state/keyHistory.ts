@@ -91,27 +91,78 @@ function floorIndex(nums: ArrayLike<number>, n: number): number {
   return found;
 }
 
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export class KeyHistory {
   private sealed: Sealed[] | undefined;
+  /** Open tail: block numbers, and values packed into one buffer (offset/length; length -1 = deleted). */
   private nums: number[] = [];
-  private vals: Array<Uint8Array | null> = [];
+  private offs: number[] = [];
+  private lens: number[] = [];
+  private buf: Uint8Array | undefined;
+  private used = 0;
+  /** The newest entry (also after its chunk is sealed): head reads skip the search and inflation. */
+  private lastNum = -1;
+  private lastVal: Uint8Array | null = null;
+  private count = 0;
 
-  /** Appends the value the key has from block `n` on (null: deleted). Blocks must increase. */
+  /**
+   * Appends the value the key has from block `n` on (null: deleted). Blocks must increase. A value equal to
+   * the current one is not stored (reads answer the same either way).
+   */
   push(n: number, value: Uint8Array | null): void {
+    if (this.lastNum >= 0 && sameBytes(this.lastVal, value)) return;
     this.nums.push(n);
-    this.vals.push(value);
+    if (value) {
+      const need = this.used + value.length;
+      if (!this.buf || this.buf.length < need) {
+        const next = new Uint8Array(Math.max(need, (this.buf?.length ?? 0) * 2, value.length * 4, 16));
+        if (this.buf) next.set(this.buf.subarray(0, this.used));
+        this.buf = next;
+      }
+      this.buf.set(value, this.used);
+      this.offs.push(this.used);
+      this.lens.push(value.length);
+      this.lastVal = this.buf.subarray(this.used, need);
+      this.used = need;
+    } else {
+      this.offs.push(this.used);
+      this.lens.push(-1);
+      this.lastVal = null;
+    }
+    this.lastNum = n;
+    this.count++;
     if (this.nums.length >= CHUNK) {
       if (!this.sealed) this.sealed = [];
-      this.sealed.push(seal(this.nums, this.vals));
+      const vals = this.nums.map((_, i) => this.tailVal(i));
+      this.sealed.push(seal(this.nums, vals));
+      // Keep the newest value in its own small buffer; the tail buffer goes.
+      this.lastVal = this.lastVal ? this.lastVal.slice() : null;
       this.nums = [];
-      this.vals = [];
+      this.offs = [];
+      this.lens = [];
+      this.buf = undefined;
+      this.used = 0;
     }
+  }
+
+  private tailVal(i: number): Uint8Array | null {
+    const len = this.lens[i] as number;
+    if (len < 0) return null;
+    const off = this.offs[i] as number;
+    return (this.buf as Uint8Array).subarray(off, off + len);
   }
 
   /** The value at block `n`: bytes, null if deleted, undefined if never written by then. */
   at(n: number): Uint8Array | null | undefined {
+    if (this.lastNum >= 0 && n >= this.lastNum) return this.lastVal;
     if (this.nums.length > 0 && (this.nums[0] as number) <= n) {
-      return this.vals[floorIndex(this.nums, n)];
+      return this.tailVal(floorIndex(this.nums, n));
     }
     const sealed = this.sealed;
     if (!sealed) return undefined;
@@ -131,6 +182,6 @@ export class KeyHistory {
   }
 
   get entries(): number {
-    return (this.sealed?.length ?? 0) * CHUNK + this.nums.length;
+    return this.count;
   }
 }
