@@ -122,6 +122,9 @@ export function buildFastEncoder(
     };
   }
   if (def.isComposite) {
+    // Sorted collections: createType orders their entries.
+    const last = path[path.length - 1]?.toString();
+    if (last === "BTreeSet" || last === "BTreeMap") return undefined;
     const fields = def.asComposite.fields;
     if (fields.length === 0) return undefined;
     const encs = fields.map((f) => buildFastEncoder(lookup, f.type.toNumber(), depth + 1));
@@ -148,6 +151,8 @@ export function buildFastEncoder(
     };
   }
   if (def.isSequence) {
+    const el = lookup.getSiType(def.asSequence.type).def;
+    if (el.isPrimitive && el.asPrimitive.type === "U8") return undefined; // Bytes: many input forms
     const inner = buildFastEncoder(lookup, def.asSequence.type.toNumber(), depth + 1);
     if (!inner) return undefined;
     return (v) => {
