@@ -4,7 +4,7 @@ import type { TypeRegistry } from "@polkadot/types";
 import { decorateStorage } from "@polkadot/types/metadata";
 import type { StorageEntry } from "@polkadot/types/primitive/types";
 import type { Codec } from "@polkadot/types/types";
-import { compactStripLength, stringCamelCase, u8aConcat, u8aToHex } from "@polkadot/util";
+import { compactStripLength, stringCamelCase, u8aConcat } from "@polkadot/util";
 import { blake2AsU8a, xxhashAsU8a } from "@polkadot/util-crypto";
 import type { DispatchErrorValue, MetadataBundle, StorageReader, StorageWriter } from "../types";
 import { DispatchFailure } from "../types";
@@ -52,6 +52,19 @@ export class Encoded {
 const UINT_BYTES: Record<string, number> = { u8: 1, u16: 2, u32: 4, u64: 8, u128: 16 };
 /** substrate_fixed types (`{ bits: i128 | u128 }`) by their type definition: value = signedness. */
 const FIXED_128: Record<string, boolean> = { '{"bits":"i128"}': true, '{"bits":"u128"}': false };
+
+/**
+ * Lowercase 0x-hex of `bytes` as one flat string. Storage keys live as long as the archive (tens of thousands
+ * of them); u8aToHex builds them as a rope of small strings, which costs several times the characters.
+ */
+function flatHex(bytes: Uint8Array): string {
+  const hex = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("hex");
+  const out = Buffer.allocUnsafe(hex.length + 2);
+  out[0] = 0x30;
+  out[1] = 0x78;
+  out.write(hex, 2, "latin1");
+  return out.toString("latin1");
+}
 
 const HASHERS: Record<string, Hasher> = {
   Blake2_128: (d) => blake2AsU8a(d, 128),
@@ -202,7 +215,10 @@ export class RuntimeCodec {
   /** Hex storage key (lowercase 0x-hex) of an item, with its map keys. */
   key(pallet: string, item: string, ...args: unknown[]): string {
     const e = this.entry(pallet, item);
-    if (args.length === 0 && !e.keyParts) return u8aToHex(e.prefix);
+    if (args.length === 0 && !e.keyParts) {
+      e.prefixHex ??= flatHex(e.prefix);
+      return e.prefixHex;
+    }
     const a0 = args[0];
     if (args.length === 1) {
       if (typeof a0 === "number") {
@@ -243,17 +259,17 @@ export class RuntimeCodec {
         if (!enc) break;
         parts.push(kp.hash(enc));
       }
-      if (parts.length === args.length + 1) return u8aToHex(u8aConcat(...parts));
+      if (parts.length === args.length + 1) return flatHex(u8aConcat(...parts));
     }
     const { entry } = e;
     const raw = entry(...args);
-    return u8aToHex(compactStripLength(raw)[1]);
+    return flatHex(compactStripLength(raw)[1]);
   }
 
   /** Prefix shared by every key of a map (twox128(pallet) ++ twox128(item)). */
   prefix(pallet: string, item: string): string {
     const e = this.entry(pallet, item);
-    e.prefixHex ??= u8aToHex(e.prefix);
+    e.prefixHex ??= flatHex(e.prefix);
     return e.prefixHex;
   }
 
