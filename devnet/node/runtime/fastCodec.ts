@@ -170,7 +170,7 @@ export function buildFastEncoder(
     const variants = def.asVariant.variants;
     const some = variants.find((x) => x.name.toString() === "Some");
     const field = some?.fields[0];
-    if (!some || some.fields.length !== 1 || !field) return undefined;
+    if (some?.fields.length !== 1 || !field) return undefined;
     const inner = buildFastEncoder(lookup, field.type.toNumber(), depth + 1);
     if (!inner) return undefined;
     return (v) => {

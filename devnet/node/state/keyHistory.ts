@@ -61,7 +61,9 @@ function unseal(id: number, len: number): Decoded {
     cache.set(id, hit);
     return hit;
   }
-  const decoded = parse(inflateRawSync(load(id, len)));
+  // Plain Uint8Array views (a Buffer's subarray would be a Buffer, unlike every other value we hand out).
+  const raw = inflateRawSync(load(id, len));
+  const decoded = parse(new Uint8Array(raw.buffer, raw.byteOffset, raw.length));
   cache.set(id, decoded);
   if (cache.size > CACHE_CHUNKS) cache.delete(cache.keys().next().value as number);
   return decoded;
