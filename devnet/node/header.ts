@@ -58,22 +58,66 @@ export function headerJson(h: HeaderFields) {
  */
 export function chainedStateRoot(parentRoot: Uint8Array, diff: Diff): Uint8Array {
   const keys = [...diff.keys()].sort();
-  const parts: Uint8Array[] = [];
-  for (const k of keys) {
+  // One buffer for compact(count) ++ (compact(len) ++ key ++ (1 ++ compact(len) ++ value | 0))*.
+  const keyBytes: Buffer[] = new Array(keys.length);
+  const prefixes: Uint8Array[] = new Array(keys.length * 2);
+  const count = compactToU8a(keys.length);
+  let size = count.length;
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    const kb = Buffer.from(k.startsWith("0x") ? k.slice(2) : k, "hex");
+    keyBytes[i] = kb;
+    const kl = compactLen(kb.length);
+    prefixes[2 * i] = kl;
     const v = diff.get(k);
-    parts.push(hexBytes(k), v ? u8aConcat([1], compactToU8a(v.length), v) : new Uint8Array([0]));
+    const vl = v ? compactLen(v.length) : ZERO;
+    prefixes[2 * i + 1] = vl;
+    size += kl.length + kb.length + 1 + (v ? vl.length + v.length : 0);
   }
-  return blake2AsU8a(u8aConcat(parentRoot, blake2AsU8a(u8aConcat(compactToU8a(keys.length), ...parts))));
+  const buf = new Uint8Array(size);
+  buf.set(count, 0);
+  let off = count.length;
+  for (let i = 0; i < keys.length; i++) {
+    const kl = prefixes[2 * i] as Uint8Array;
+    buf.set(kl, off);
+    off += kl.length;
+    const kb = keyBytes[i] as Buffer;
+    buf.set(kb, off);
+    off += kb.length;
+    const v = diff.get(keys[i] as string);
+    if (v) {
+      buf[off++] = 1;
+      const vl = prefixes[2 * i + 1] as Uint8Array;
+      buf.set(vl, off);
+      off += vl.length;
+      buf.set(v, off);
+      off += v.length;
+    } else buf[off++] = 0;
+  }
+  const inner = blake2AsU8a(buf);
+  const outer = new Uint8Array(parentRoot.length + inner.length);
+  outer.set(parentRoot, 0);
+  outer.set(inner, parentRoot.length);
+  return blake2AsU8a(outer);
+}
+
+const ZERO = new Uint8Array(0);
+const compactCache: Uint8Array[] = [];
+
+/** compactToU8a for lengths, cached for the small ones. */
+function compactLen(n: number): Uint8Array {
+  if (n < 256) {
+    let c = compactCache[n];
+    if (!c) {
+      c = compactToU8a(n);
+      compactCache[n] = c;
+    }
+    return c;
+  }
+  return compactToU8a(n);
 }
 
 /** Extrinsics root: blake2-256 of the concatenated blake2-256 hashes of the encoded extrinsics, in order. */
 export function extrinsicsRoot(extrinsicHashes: Uint8Array[]): Uint8Array {
   return blake2AsU8a(u8aConcat(compactToU8a(extrinsicHashes.length), ...extrinsicHashes));
-}
-
-function hexBytes(hex: string): Uint8Array {
-  const s = hex.startsWith("0x") ? hex.slice(2) : hex;
-  const out = new Uint8Array(s.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(s.slice(i * 2, i * 2 + 2), 16);
-  return u8aConcat(compactToU8a(out.length), out);
 }

@@ -3,7 +3,7 @@
 import { createPrivateKey, createPublicKey, type KeyObject, sign as nodeSign } from "node:crypto";
 import type { KeyringPair } from "@polkadot/keyring/types";
 import type { Call, RuntimeVersion } from "@polkadot/types/interfaces";
-import { compactToU8a, hexToU8a, stringToU8a, u8aConcat, u8aToHex } from "@polkadot/util";
+import { compactToU8a, hexToU8a, stringCamelCase, stringToU8a, u8aConcat, u8aToHex } from "@polkadot/util";
 import { blake2AsU8a } from "@polkadot/util-crypto";
 import type { Chain } from "./chain";
 import { readAccount } from "./runtime/system";
@@ -15,20 +15,42 @@ export interface SignOptions {
   tip?: bigint;
 }
 
-/** A call of the runtime that will execute the next block, from its pallet/call names and arguments. */
-export function makeCall(chain: Chain, pallet: string, call: string, args: unknown[]): Call {
+/**
+ * A call of the runtime that will execute the next block, from its pallet/call names and arguments: either
+ * positional (in metadata order) or an object keyed by the argument names, snake_case as in the metadata
+ * (`amount_staked`) or camelCase (`amountStaked`). Each argument is encoded with its metadata type and the
+ * call is created from those bytes: handing createType an object keyed by snake_case names silently encodes
+ * multi-word arguments as zero, since @polkadot/types keys call args by their camelCase names.
+ */
+export function makeCall(
+  chain: Chain,
+  pallet: string,
+  call: string,
+  args: unknown[] | Record<string, unknown>,
+): Call {
   const runtime = chain.runtimeAt(chain.best);
   const registry = runtime.codec.registry;
   const index = runtime.codec.callIndex(pallet, call);
-  const meta = registry.findMetaCall(index);
-  return registry.createType(
-    "Call",
-    {
-      callIndex: index,
-      args: Object.fromEntries(meta.meta.args.map((a, i) => [a.name.toString(), args[i]])),
-    },
-    meta.meta,
-  ) as Call;
+  const { meta } = registry.findMetaCall(index);
+  const fields = meta.fields;
+  if (Array.isArray(args) && args.length !== fields.length)
+    throw new Error(`${pallet}.${call} takes ${fields.length} arguments, got ${args.length}`);
+  const parts = fields.map((f, i) => {
+    let value: unknown;
+    if (Array.isArray(args)) value = args[i];
+    else {
+      const snake = f.name.unwrapOr(undefined)?.toString() ?? String(i);
+      const camel = stringCamelCase(snake);
+      if (snake in args) value = args[snake];
+      else if (camel in args) value = args[camel];
+      else throw new Error(`${pallet}.${call}: missing argument ${snake}`);
+    }
+    // A nested call (sudo, utility.batch) passed already built: its bytes are its encoding.
+    if (value && typeof value === "object" && "toU8a" in value && typeof value.toU8a === "function")
+      return (value as { toU8a(): Uint8Array }).toU8a();
+    return registry.createType(registry.createLookupType(f.type), value).toU8a();
+  });
+  return registry.createType("Call", u8aConcat(index, ...parts)) as Call;
 }
 
 /** SCALE bytes (with length prefix) of `call` signed by `pair`, ready for `chain.submit` or author_submitExtrinsic. */

@@ -109,6 +109,8 @@ export interface EconomyEngine {
 }
 
 const U = F.U64F64;
+const Q32 = 1n << 32n;
+const U64_MAX = (1n << 64n) - 1n;
 
 function swapInput(spec: number, pool: PoolReserves): Omit<SwapInput, "direction" | "amount"> {
   const base = {
@@ -179,6 +181,7 @@ export function createEconomyEngine(rules: EconomyRules, ops: EngineOps = refere
   // Neuron burn decay/bump exists in the engine only for spec >= 397 (the v3 era used interval adjustment,
   // not modelled), so both rule sets use the current formula.
   const burnSpec = Math.max(spec, 397);
+  const decayFactors = new Map<number, bigint>();
   const engine: EconomyEngine = {
     rules,
     spec,
@@ -213,7 +216,30 @@ export function createEconomyEngine(rules: EconomyRules, ops: EngineOps = refere
     blockEmission: (issuance) => ops.blockEmission(issuance),
     movingPrice: (i) => ops.movingPrice({ spec, ...i }),
     lockCost: (i) => ops.lockCost({ spec, ...i }),
-    neuronBurn: (i) => ops.neuronBurn({ spec: burnSpec, ...i }),
+    neuronBurn(i) {
+      // The per-block decay (one block, no registration) is clamp(⌊burn × f⌋ >> 32) with the Q32 factor f
+      // of the half-life; the engine finds f by a binary search on every call, so take it from the engine
+      // once per half-life (decaying 2^32 for one block yields f itself) and apply it here.
+      if (i.blocks === 1 && i.registrations === 0 && i.halfLife > 0) {
+        let f = decayFactors.get(i.halfLife);
+        if (f === undefined) {
+          f = ops.neuronBurn({
+            spec: burnSpec,
+            burn: Q32,
+            minBurn: 0n,
+            maxBurn: U64_MAX,
+            halfLife: i.halfLife,
+            blocks: 1,
+            registrations: 0,
+            increaseMult: i.increaseMult,
+          });
+          decayFactors.set(i.halfLife, f);
+        }
+        const next = (i.burn * f) >> 32n;
+        return next < i.minBurn ? i.minBurn : next > i.maxBurn ? i.maxBurn : next;
+      }
+      return ops.neuronBurn({ spec: burnSpec, ...i });
+    },
     stakeValue: (sharedValue, share, denominator) =>
       ops.stakeValue({ pool: "u64f64", sharedValue, share, denominator }),
     coinbase: (state) => runCoinbase({ spec, ...state }, coinbasePool),

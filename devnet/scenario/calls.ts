@@ -5,10 +5,13 @@ import type { Call } from "@polkadot/types/interfaces";
 import { u8aConcat } from "@polkadot/util";
 import type { Chain } from "../node/chain";
 import type { ComposedRuntime } from "../node/runtime/compose";
+import { buildFastEncoder, type FastEncoder } from "../node/runtime/fastCodec";
 
 interface Resolved {
   index: Uint8Array;
   types: string[];
+  /** Hand-written encoders per argument (undefined: createType). */
+  fast: Array<FastEncoder | undefined>;
 }
 
 export class CallFactory {
@@ -28,7 +31,11 @@ export class CallFactory {
       const registry = runtime.codec.registry;
       const index = runtime.codec.callIndex(pallet, call);
       const meta = registry.findMetaCall(index);
-      r = { index, types: meta.meta.fields.map((f) => registry.createLookupType(f.type)) };
+      r = {
+        index,
+        types: meta.meta.fields.map((f) => registry.createLookupType(f.type)),
+        fast: meta.meta.fields.map((f) => buildFastEncoder(registry.lookup, f.type.toNumber())),
+      };
       byName.set(id, r);
     }
     return r;
@@ -36,13 +43,13 @@ export class CallFactory {
 
   make(pallet: string, call: string, args: unknown[]): Call {
     const runtime = this.chain.runtimeAt(this.chain.best);
-    const { index, types } = this.resolve(runtime, pallet, call);
+    const { index, types, fast } = this.resolve(runtime, pallet, call);
     const registry = runtime.codec.registry;
     const parts = types.map((t, i) => {
       const a = args[i];
       // A nested call (sudo) is passed already built: its bytes are the encoding.
       if (a && typeof a === "object" && "toU8a" in a && typeof a.toU8a === "function") return a.toU8a();
-      return registry.createType(t, a).toU8a();
+      return fast[i]?.(a) ?? registry.createType(t, a).toU8a();
     });
     return registry.createType("Call", u8aConcat(index, ...parts)) as Call;
   }

@@ -1,34 +1,20 @@
 // Test helpers for the economy suites: an in-process chain over our metadata with the economy pallets,
 // signed extrinsics through the node's real path (decode, signature, nonce, fee), and typed reads.
 import type { KeyringPair } from "@polkadot/keyring/types";
-import type { Call } from "@polkadot/types/interfaces";
 import type { Codec } from "@polkadot/types/types";
-import { u8aConcat } from "@polkadot/util";
 import { cryptoWaitReady } from "@polkadot/util-crypto";
 import { type EconomyGenesis, type EconomyRules, economyPallets } from "../../devnet/economy";
 import { buildMetadata, type RuntimeVariant } from "../../devnet/metadata";
 import { Chain } from "../../devnet/node/chain";
 import { devGenesis, devPairs } from "../../devnet/node/genesis";
 import { type ComposedRuntime, composeRuntime } from "../../devnet/node/runtime/compose";
-import { signCall } from "../../devnet/node/signer";
+import { makeCall as nodeMakeCall, signCall } from "../../devnet/node/signer";
 import { Store } from "../../devnet/pallets/subtensor/store";
 
 export const TAO = 1_000_000_000n;
 
-/**
- * A call from pallet/call names and positional args. (The node's `makeCall` keys args by their snake_case
- * names, which createType ignores for multi-word names, so they encode as zero; reported to the node.)
- */
-export function makeCall(chain: Chain, pallet: string, call: string, args: unknown[]): Call {
-  const runtime = chain.runtimeAt(chain.best);
-  const registry = runtime.codec.registry;
-  const index = runtime.codec.callIndex(pallet, call);
-  const meta = registry.findMetaCall(index);
-  const parts = meta.meta.fields.map((f, i) =>
-    registry.createType(registry.createLookupType(f.type), args[i]).toU8a(),
-  );
-  return registry.createType("Call", u8aConcat(index, ...parts)) as Call;
-}
+/** A call from pallet/call names and positional args (the node's makeCall). */
+export const makeCall = nodeMakeCall;
 
 export function economyRuntime(
   variant: RuntimeVariant,

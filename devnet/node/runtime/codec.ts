@@ -4,10 +4,11 @@ import type { TypeRegistry } from "@polkadot/types";
 import { decorateStorage } from "@polkadot/types/metadata";
 import type { StorageEntry } from "@polkadot/types/primitive/types";
 import type { Codec } from "@polkadot/types/types";
-import { compactStripLength, stringCamelCase, u8aConcat, u8aToHex } from "@polkadot/util";
+import { compactStripLength, stringCamelCase, u8aConcat } from "@polkadot/util";
 import { blake2AsU8a, xxhashAsU8a } from "@polkadot/util-crypto";
 import type { DispatchErrorValue, MetadataBundle, StorageReader, StorageWriter } from "../types";
 import { DispatchFailure } from "../types";
+import { buildFastEncoder, type FastEncoder } from "./fastCodec";
 
 interface EventMeta {
   index: Uint8Array;
@@ -15,9 +16,6 @@ interface EventMeta {
   /** Fast encoders per field (undefined: go through createType). */
   fast: Array<FastEncoder | undefined>;
 }
-
-/** Encodes common primitive values without createType; returns undefined when it cannot. */
-type FastEncoder = (v: unknown) => Uint8Array | undefined;
 
 type Hasher = (data: Uint8Array) => Uint8Array;
 
@@ -33,6 +31,17 @@ interface EntryInfo {
   uintBytes?: number;
   /** Keys of single-key maps by key object identity (the same account Uint8Array is used many times). */
   byObject: WeakMap<object, string>;
+  /** Keys by a single numeric key (netuids, uids): hashing is the hot part of per-subnet reads. */
+  byNumber: Map<number, string>;
+  /** Keys of (number, object) double maps (netuid, account). */
+  byPair: Map<number, WeakMap<object, string>>;
+  /** Signedness of a substrate_fixed value (`{ bits: i128 | u128 }`); undefined for other types. */
+  fixedSigned?: boolean;
+  /** Fallback bytes when absent (non-optional items). */
+  fallback?: Uint8Array;
+  prefixHex?: string;
+  /** The value's type definition string (`u64`, `Vec<u16>`, `{"bits":"i128"}`, …). */
+  typeDef: string;
 }
 
 /** A field value that is already SCALE-encoded (skips createType; callers cache these). */
@@ -41,29 +50,20 @@ export class Encoded {
 }
 
 const UINT_BYTES: Record<string, number> = { u8: 1, u16: 2, u32: 4, u64: 8, u128: 16 };
+/** substrate_fixed types (`{ bits: i128 | u128 }`) by their type definition: value = signedness. */
+const FIXED_128: Record<string, boolean> = { '{"bits":"i128"}': true, '{"bits":"u128"}': false };
 
-function uintLE(v: bigint, bytes: number): Uint8Array {
-  const out = new Uint8Array(bytes);
-  let x = v;
-  for (let i = 0; i < bytes; i++) {
-    out[i] = Number(x & 0xffn);
-    x >>= 8n;
-  }
-  return out;
-}
-
-function fastEncoder(typeName: string): FastEncoder | undefined {
-  const width = UINT_BYTES[typeName];
-  if (width !== undefined)
-    return (v) => {
-      if (typeof v === "bigint") return v >= 0n && v < 1n << BigInt(width * 8) ? uintLE(v, width) : undefined;
-      if (typeof v === "number" && Number.isSafeInteger(v) && v >= 0) return uintLE(BigInt(v), width);
-      return undefined;
-    };
-  if (typeName === "bool") return (v) => (typeof v === "boolean" ? new Uint8Array([v ? 1 : 0]) : undefined);
-  if (typeName === "AccountId32" || typeName === "H256" || typeName === "[u8;32]")
-    return (v) => (v instanceof Uint8Array && v.length === 32 ? v : undefined);
-  return undefined;
+/**
+ * Lowercase 0x-hex of `bytes` as one flat string. Storage keys live as long as the archive (tens of thousands
+ * of them); u8aToHex builds them as a rope of small strings, which costs several times the characters.
+ */
+function flatHex(bytes: Uint8Array): string {
+  const hex = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("hex");
+  const out = Buffer.allocUnsafe(hex.length + 2);
+  out[0] = 0x30;
+  out[1] = 0x78;
+  out.write(hex, 2, "latin1");
+  return out.toString("latin1");
 }
 
 const HASHERS: Record<string, Hasher> = {
@@ -88,7 +88,7 @@ export class RuntimeCodec {
   readonly registry: TypeRegistry;
   private readonly storage: ReturnType<typeof decorateStorage>;
   private readonly pallets = new Map<string, PalletMeta>();
-  private readonly entryCache = new Map<string, EntryInfo>();
+  private readonly entryCache = new Map<string, Map<string, EntryInfo>>();
 
   constructor(readonly bundle: MetadataBundle) {
     this.registry = bundle.registry;
@@ -109,7 +109,7 @@ export class RuntimeCodec {
           meta.events.set(v.name.toString(), {
             index: new Uint8Array([meta.index, v.index.toNumber()]),
             fields: v.fields.map((f) => this.registry.createLookupType(f.type)),
-            fast: v.fields.map((f) => fastEncoder(lookup.getTypeDef(f.type).type)),
+            fast: v.fields.map((f) => buildFastEncoder(lookup, f.type.toNumber())),
           });
         }
       }
@@ -141,51 +141,110 @@ export class RuntimeCodec {
     return p;
   }
 
-  private entry(pallet: string, item: string) {
-    const id = `${pallet}.${item}`;
-    let e = this.entryCache.get(id);
+  private entry(pallet: string, item: string): EntryInfo {
+    let byItem = this.entryCache.get(pallet);
+    if (!byItem) {
+      byItem = new Map();
+      this.entryCache.set(pallet, byItem);
+    }
+    let e = byItem.get(item);
     if (!e) {
-      const entry = this.storage[stringCamelCase(pallet)]?.[stringCamelCase(item)];
-      if (!entry) throw new Error(`storage ${id} is not in the metadata`);
-      const t = entry.meta.type;
-      const typeId = t.isPlain ? t.asPlain : t.asMap.value;
-      const lookup = this.registry.lookup;
-      const valueName = lookup.getTypeDef(typeId).type;
-      e = {
-        entry,
-        type: this.registry.createLookupType(typeId),
-        optional: entry.meta.modifier.isOptional,
-        prefix: entry.keyPrefix(),
-        valueEnc: fastEncoder(valueName),
-        uintBytes: UINT_BYTES[valueName],
-        byObject: new WeakMap(),
-      };
-      if (t.isMap) {
-        const hashers = t.asMap.hashers.map((h) => HASHERS[h.type]);
-        const keyId = t.asMap.key;
-        const keyIds =
-          hashers.length === 1 ? [keyId] : [...lookup.getSiType(keyId).def.asTuple].map((x) => x.toNumber());
-        if (hashers.every((h) => h) && keyIds.length === hashers.length)
-          e.keyParts = hashers.map((hash, i) => ({
-            hash: hash as Hasher,
-            enc: fastEncoder(lookup.getTypeDef(keyIds[i] as number).type),
-          }));
-      }
-      this.entryCache.set(id, e);
+      e = this.buildEntry(pallet, item);
+      byItem.set(item, e);
     }
     return e;
+  }
+
+  private buildEntry(pallet: string, item: string): EntryInfo {
+    const id = `${pallet}.${item}`;
+    const entry = this.storage[stringCamelCase(pallet)]?.[stringCamelCase(item)];
+    if (!entry) throw new Error(`storage ${id} is not in the metadata`);
+    const t = entry.meta.type;
+    const typeId = t.isPlain ? t.asPlain : t.asMap.value;
+    const lookup = this.registry.lookup;
+    const valueName = lookup.getTypeDef(typeId).type;
+    const optional = entry.meta.modifier.isOptional;
+    const e: EntryInfo = {
+      entry,
+      type: this.registry.createLookupType(typeId),
+      optional,
+      prefix: entry.keyPrefix(),
+      valueEnc: buildFastEncoder(lookup, typeId.toNumber()),
+      uintBytes: UINT_BYTES[valueName],
+      byObject: new WeakMap(),
+      byNumber: new Map(),
+      byPair: new Map(),
+      fixedSigned: FIXED_128[valueName],
+      typeDef: valueName,
+      fallback: optional ? undefined : entry.meta.fallback.toU8a(true),
+    };
+    if (t.isMap) {
+      const hashers = t.asMap.hashers.map((h) => HASHERS[h.type]);
+      const keyId = t.asMap.key;
+      const keyIds =
+        hashers.length === 1 ? [keyId] : [...lookup.getSiType(keyId).def.asTuple].map((x) => x.toNumber());
+      if (hashers.every((h) => h) && keyIds.length === hashers.length)
+        e.keyParts = hashers.map((hash, i) => ({
+          hash: hash as Hasher,
+          enc: buildFastEncoder(lookup, Number(keyIds[i])),
+        }));
+    }
+    return e;
+  }
+
+  /** The value type definition of an item as @polkadot/types prints it (`Vec<u16>`, `i64`, …). */
+  typeDef(pallet: string, item: string): string {
+    return this.entry(pallet, item).typeDef;
+  }
+
+  /** Stored bytes, or the metadata default for non-optional items (undefined: absent optional item). */
+  rawOrDefault(
+    state: StorageReader,
+    pallet: string,
+    item: string,
+    ...args: unknown[]
+  ): Uint8Array | undefined {
+    return state.get(this.key(pallet, item, ...args)) ?? this.entry(pallet, item).fallback;
+  }
+
+  /** Signedness of a `{ bits: i128 | u128 }` item (true: I96F32-like), undefined for other types. */
+  fixedSigned(pallet: string, item: string): boolean | undefined {
+    return this.entry(pallet, item).fixedSigned;
   }
 
   /** Hex storage key (lowercase 0x-hex) of an item, with its map keys. */
   key(pallet: string, item: string, ...args: unknown[]): string {
     const e = this.entry(pallet, item);
-    if (args.length === 0 && !e.keyParts) return u8aToHex(e.prefix);
-    const single = args.length === 1 && args[0] instanceof Uint8Array ? args[0] : undefined;
-    if (single) {
-      const hit = e.byObject.get(single);
-      if (hit) return hit;
+    if (args.length === 0 && !e.keyParts) {
+      e.prefixHex ??= flatHex(e.prefix);
+      return e.prefixHex;
+    }
+    const a0 = args[0];
+    if (args.length === 1) {
+      if (typeof a0 === "number") {
+        const hit = e.byNumber.get(a0);
+        if (hit !== undefined) return hit;
+        const k = this.computeKey(e, args);
+        e.byNumber.set(a0, k);
+        return k;
+      }
+      if (a0 instanceof Uint8Array) {
+        const hit = e.byObject.get(a0);
+        if (hit !== undefined) return hit;
+        const k = this.computeKey(e, args);
+        e.byObject.set(a0, k);
+        return k;
+      }
+    } else if (args.length === 2 && typeof a0 === "number" && args[1] instanceof Uint8Array) {
+      let m = e.byPair.get(a0);
+      if (!m) {
+        m = new WeakMap();
+        e.byPair.set(a0, m);
+      }
+      const hit = m.get(args[1]);
+      if (hit !== undefined) return hit;
       const k = this.computeKey(e, args);
-      e.byObject.set(single, k);
+      m.set(args[1], k);
       return k;
     }
     return this.computeKey(e, args);
@@ -200,16 +259,18 @@ export class RuntimeCodec {
         if (!enc) break;
         parts.push(kp.hash(enc));
       }
-      if (parts.length === args.length + 1) return u8aToHex(u8aConcat(...parts));
+      if (parts.length === args.length + 1) return flatHex(u8aConcat(...parts));
     }
     const { entry } = e;
     const raw = entry(...args);
-    return u8aToHex(compactStripLength(raw)[1]);
+    return flatHex(compactStripLength(raw)[1]);
   }
 
   /** Prefix shared by every key of a map (twox128(pallet) ++ twox128(item)). */
   prefix(pallet: string, item: string): string {
-    return u8aToHex(this.entry(pallet, item).entry.keyPrefix());
+    const e = this.entry(pallet, item);
+    e.prefixHex ??= flatHex(e.prefix);
+    return e.prefixHex;
   }
 
   valueType(pallet: string, item: string): string {
@@ -227,7 +288,7 @@ export class RuntimeCodec {
     const raw = state.get(this.key(pallet, item, ...args));
     if (raw === undefined) {
       if (e.optional) return undefined;
-      return this.registry.createType(e.type, e.entry.meta.fallback.toU8a(true)) as unknown as T;
+      return this.registry.createType(e.type, e.fallback) as unknown as T;
     }
     return this.registry.createType(e.type, raw) as unknown as T;
   }
@@ -244,9 +305,7 @@ export class RuntimeCodec {
   /** An unsigned-integer item as bigint (default when absent), without createType. */
   readBig(state: StorageReader, pallet: string, item: string, ...args: unknown[]): bigint {
     const e = this.entry(pallet, item);
-    const raw =
-      state.get(this.key(pallet, item, ...args)) ??
-      (e.optional ? undefined : e.entry.meta.fallback.toU8a(true));
+    const raw = state.get(this.key(pallet, item, ...args)) ?? e.fallback;
     if (!raw) return 0n;
     if (e.uintBytes === undefined) return BigInt((this.read(state, pallet, item, ...args) ?? 0).toString());
     let x = 0n;

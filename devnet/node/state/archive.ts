@@ -24,7 +24,9 @@ export interface StateNode {
 export class ArchiveState {
   private readonly history = new Map<string, KeyHistory>();
   private readonly allKeys = new Set<string>();
-  private sortedKeys: string[] | null = [];
+  private sortedKeys: string[] = [];
+  /** Keys added since `sortedKeys` was last built (merged in on the next key listing). */
+  private newKeys: string[] = [];
   /** Highest block number folded into the history. */
   private foldedUpTo = -1;
 
@@ -33,7 +35,7 @@ export class ArchiveState {
     for (const key of diff.keys()) {
       if (!this.allKeys.has(key)) {
         this.allKeys.add(key);
-        this.sortedKeys = null;
+        this.newKeys.push(key);
       }
     }
     return { number, diff, parent, folded: false };
@@ -86,7 +88,21 @@ export class ArchiveState {
   }
 
   private sorted(): string[] {
-    if (!this.sortedKeys) this.sortedKeys = [...this.allKeys].sort();
+    if (this.newKeys.length > 0) {
+      // Merge the few new keys into the sorted list instead of re-sorting every key.
+      const add = this.newKeys.sort();
+      const old = this.sortedKeys;
+      const out: string[] = new Array(old.length + add.length);
+      let i = 0;
+      let j = 0;
+      let k = 0;
+      while (i < old.length && j < add.length)
+        out[k++] = (old[i] as string) < (add[j] as string) ? (old[i++] as string) : (add[j++] as string);
+      while (i < old.length) out[k++] = old[i++] as string;
+      while (j < add.length) out[k++] = add[j++] as string;
+      this.sortedKeys = out;
+      this.newKeys = [];
+    }
     return this.sortedKeys;
   }
 

@@ -1,79 +1,90 @@
 // The finalized history of one storage key: which value it had from which block on.
 //
-// Why chunks: with a busy economy hundreds of keys change every block, and a JS object per (key, block)
-// costs ~200 bytes, far over the memory budget for 100,000 blocks. Entries are appended to a small open tail;
-// every CHUNK entries the tail is sealed into one deflated buffer (block numbers, lengths, values), which
-// typically shrinks 56-byte account records and similar values to a few bytes each. Reads binary-search the
-// chunks and keep recently inflated chunks in a small shared cache (sequential readers hit it).
+// Why chunks: with a busy economy ~1,400 keys change every block, and a JS object per (key, block) costs
+// ~200 bytes, far over the memory budget for 100,000 blocks. Entries are appended to a small open tail (one
+// byte buffer per key: block number, length, value); every CHUNK entries the tail is sealed into one deflated
+// buffer, which typically shrinks 56-byte account records and similar values to a few bytes each. Sealed
+// chunks live in shared append-only slabs (a Uint8Array per chunk would cost more than the chunk), indexed
+// per key by three numbers. Reads binary-search the chunks and keep recently inflated chunks in a small
+// shared cache (sequential readers hit it); the newest value of a key is answered without any search.
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 
 const CHUNK = 32;
 const CACHE_CHUNKS = 512;
-
-interface Sealed {
-  first: number;
-  data: Uint8Array;
-}
+const SLAB = 1 << 20;
+/** Entry header in a tail buffer: u32 block number, i32 value length (-1: deleted). */
+const HEAD = 8;
 
 interface Decoded {
   nums: number[];
   vals: Array<Uint8Array | null>;
 }
 
-const cache = new Map<Sealed, Decoded>();
+/** Append-only storage of every sealed chunk's bytes. A chunk id is slab × SLAB + offset. */
+const slabs: Uint8Array[] = [];
+let open = -1;
+let slabUsed = SLAB;
 
-function seal(nums: number[], vals: Array<Uint8Array | null>): Sealed {
-  let size = 4 + nums.length * 8;
-  for (const v of vals) size += v ? v.length : 0;
-  const buf = Buffer.allocUnsafe(size);
-  buf.writeUInt32LE(nums.length, 0);
-  let off = 4;
-  for (let i = 0; i < nums.length; i++) {
-    buf.writeUInt32LE(nums[i] as number, off);
-    const v = vals[i];
-    buf.writeInt32LE(v ? v.length : -1, off + 4);
-    off += 8;
+function store(data: Uint8Array): number {
+  if (data.length > SLAB / 4) {
+    // Big chunks (System.Events and the like) get a slab of their own.
+    slabs.push(data.slice());
+    return (slabs.length - 1) * SLAB;
   }
-  for (const v of vals) {
-    if (v) {
-      buf.set(v, off);
-      off += v.length;
-    }
+  if (open < 0 || slabUsed + data.length > SLAB) {
+    slabs.push(new Uint8Array(SLAB));
+    open = slabs.length - 1;
+    slabUsed = 0;
   }
-  // Copy: zlib may hand back a view of a much larger output buffer, which would then stay alive.
-  return { first: nums[0] as number, data: new Uint8Array(deflateRawSync(buf, { level: 1 })) };
+  (slabs[open] as Uint8Array).set(data, slabUsed);
+  const id = open * SLAB + slabUsed;
+  slabUsed += data.length;
+  return id;
 }
 
-function unseal(s: Sealed): Decoded {
-  const hit = cache.get(s);
+function load(id: number, len: number): Uint8Array {
+  const slab = slabs[Math.floor(id / SLAB)] as Uint8Array;
+  const off = id % SLAB;
+  return slab.subarray(off, off + len);
+}
+
+const cache = new Map<number, Decoded>();
+
+function seal(tail: Uint8Array, used: number): Uint8Array {
+  return deflateRawSync(tail.subarray(0, used), { level: 1 });
+}
+
+function unseal(id: number, len: number): Decoded {
+  const hit = cache.get(id);
   if (hit) {
-    cache.delete(s);
-    cache.set(s, hit);
+    cache.delete(id);
+    cache.set(id, hit);
     return hit;
   }
-  const buf = inflateRawSync(s.data);
-  const count = buf.readUInt32LE(0);
-  const nums: number[] = new Array(count);
-  const lens: number[] = new Array(count);
-  let off = 4;
-  for (let i = 0; i < count; i++) {
-    nums[i] = buf.readUInt32LE(off);
-    lens[i] = buf.readInt32LE(off + 4);
-    off += 8;
-  }
-  const vals: Array<Uint8Array | null> = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const len = lens[i] as number;
-    if (len < 0) vals[i] = null;
+  // Plain Uint8Array views (a Buffer's subarray would be a Buffer, unlike every other value we hand out).
+  const raw = inflateRawSync(load(id, len));
+  const decoded = parse(new Uint8Array(raw.buffer, raw.byteOffset, raw.length));
+  cache.set(id, decoded);
+  if (cache.size > CACHE_CHUNKS) cache.delete(cache.keys().next().value as number);
+  return decoded;
+}
+
+/** Entries of a tail buffer (or an inflated chunk, same layout). */
+function parse(buf: Uint8Array, used = buf.length): Decoded {
+  const view = new DataView(buf.buffer, buf.byteOffset, used);
+  const nums: number[] = [];
+  const vals: Array<Uint8Array | null> = [];
+  for (let off = 0; off < used; ) {
+    nums.push(view.getUint32(off, true));
+    const len = view.getInt32(off + 4, true);
+    off += HEAD;
+    if (len < 0) vals.push(null);
     else {
-      vals[i] = new Uint8Array(buf.buffer, buf.byteOffset + off, len);
+      vals.push(buf.subarray(off, off + len));
       off += len;
     }
   }
-  const decoded = { nums, vals };
-  cache.set(s, decoded);
-  if (cache.size > CACHE_CHUNKS) cache.delete(cache.keys().next().value as Sealed);
-  return decoded;
+  return { nums, vals };
 }
 
 /** Index of the last entry with nums[i] <= n, or -1. */
@@ -91,46 +102,104 @@ function floorIndex(nums: ArrayLike<number>, n: number): number {
   return found;
 }
 
-export class KeyHistory {
-  private sealed: Sealed[] | undefined;
-  private nums: number[] = [];
-  private vals: Array<Uint8Array | null> = [];
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
-  /** Appends the value the key has from block `n` on (null: deleted). Blocks must increase. */
+export class KeyHistory {
+  /** Per sealed chunk: first block number, chunk id, compressed length. */
+  private sealed: number[] | undefined;
+  /**
+   * One buffer per key: the newest value of the previous chunk at [0, base) once a chunk was sealed, then
+   * the open tail, HEAD + value per entry, at [base, used).
+   */
+  private buf: Uint8Array | undefined;
+  private base = 0;
+  private used = 0;
+  private tailCount = 0;
+  private tailFirst = -1;
+  /** The newest entry: its block number and where its value sits in `buf` (offset -1: deleted). */
+  private lastNum = -1;
+  private lastOff = -1;
+  private lastLen = 0;
+  private count = 0;
+
+  private get last(): Uint8Array | null {
+    return this.lastOff < 0
+      ? null
+      : (this.buf as Uint8Array).subarray(this.lastOff, this.lastOff + this.lastLen);
+  }
+
+  /**
+   * Appends the value the key has from block `n` on (null: deleted). Blocks must increase. A value equal to
+   * the current one is not stored (reads answer the same either way).
+   */
   push(n: number, value: Uint8Array | null): void {
-    this.nums.push(n);
-    this.vals.push(value);
-    if (this.nums.length >= CHUNK) {
+    if (this.lastNum >= 0 && sameBytes(this.last, value)) return;
+    const len = value ? value.length : 0;
+    const need = this.used + HEAD + len;
+    if (!this.buf || this.buf.length < need) {
+      const next = new Uint8Array(Math.max(need, (this.buf?.length ?? 0) * 2, (HEAD + len) * 4));
+      if (this.buf) next.set(this.buf.subarray(0, this.used));
+      this.buf = next;
+    }
+    const view = new DataView(this.buf.buffer, this.buf.byteOffset + this.used, HEAD);
+    view.setUint32(0, n, true);
+    view.setInt32(4, value ? len : -1, true);
+    if (value) this.buf.set(value, this.used + HEAD);
+    this.lastOff = value ? this.used + HEAD : -1;
+    this.lastLen = len;
+    this.used = need;
+    if (this.tailCount === 0) this.tailFirst = n;
+    this.tailCount++;
+    this.lastNum = n;
+    this.count++;
+    if (this.tailCount >= CHUNK) {
+      const data = seal(this.buf.subarray(this.base), this.used - this.base);
       if (!this.sealed) this.sealed = [];
-      this.sealed.push(seal(this.nums, this.vals));
-      this.nums = [];
-      this.vals = [];
+      this.sealed.push(this.tailFirst, store(data), data.length);
+      // A fresh buffer holding just the newest value (earlier views of the old one stay intact).
+      const last = this.last;
+      const keep = last ? last.length : 0;
+      const next = new Uint8Array(keep + (HEAD + keep) * 2);
+      if (last) next.set(last, 0);
+      this.buf = next;
+      this.lastOff = last ? 0 : -1;
+      this.base = keep;
+      this.used = keep;
+      this.tailCount = 0;
+      this.tailFirst = -1;
     }
   }
 
   /** The value at block `n`: bytes, null if deleted, undefined if never written by then. */
   at(n: number): Uint8Array | null | undefined {
-    if (this.nums.length > 0 && (this.nums[0] as number) <= n) {
-      return this.vals[floorIndex(this.nums, n)];
+    if (this.lastNum >= 0 && n >= this.lastNum) return this.last;
+    if (this.tailCount > 0 && this.tailFirst <= n) {
+      const d = parse((this.buf as Uint8Array).subarray(this.base), this.used - this.base);
+      return d.vals[floorIndex(d.nums, n)];
     }
     const sealed = this.sealed;
     if (!sealed) return undefined;
     let lo = 0;
-    let hi = sealed.length - 1;
+    let hi = sealed.length / 3 - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if ((sealed[mid] as Sealed).first <= n) {
+      if ((sealed[mid * 3] as number) <= n) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
     if (found < 0) return undefined;
-    const d = unseal(sealed[found] as Sealed);
+    const d = unseal(sealed[found * 3 + 1] as number, sealed[found * 3 + 2] as number);
     return d.vals[floorIndex(d.nums, n)];
   }
 
   get entries(): number {
-    return (this.sealed?.length ?? 0) * CHUNK + this.nums.length;
+    return this.count;
   }
 }

@@ -16,7 +16,7 @@ const VECTORS: Array<[string, (block: bigint) => unknown]> = [
 
 function setVectorEntry(st: Store, netuid: number, uid: number, block: bigint): void {
   for (const [item, fresh] of VECTORS) {
-    const v = (st.json(item, netuid) as unknown[] | null) ?? [];
+    const v = st.vector(item, netuid);
     while (v.length <= uid) v.push(fresh(block));
     v[uid] = fresh(block);
     st.set(

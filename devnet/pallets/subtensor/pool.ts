@@ -7,6 +7,13 @@ const HALF_PERQUINTILL = 500_000_000_000_000_000n;
 
 export function readPoolState(st: Store, engine: EconomyEngine, netuid: number): PoolState {
   if (engine.rules === "current") {
+    // Balancer { quote: Perquintill }: the 8 little-endian bytes of the quote weight.
+    const raw = st.codec.rawOrDefault(st.state, SWAP, "SwapBalancer", netuid);
+    if (raw?.length === 8) {
+      let q = 0n;
+      for (let i = 7; i >= 0; i--) q = (q << 8n) | BigInt(raw[i] as number);
+      return { kind: "balancer", quoteWeight: q };
+    }
     const b = st.read(SWAP, "SwapBalancer", netuid) as unknown as
       | { get(k: string): { toString(): string } }
       | undefined;

@@ -82,11 +82,7 @@ export function stakeTao(
   syncTotalStake(env, netuid, before);
   st.addBig("SubnetVolume", [netuid], q.amountTaken);
   if (st.exists("SubtensorModule", "SubnetTaoFlow"))
-    st.set(
-      "SubnetTaoFlow",
-      [netuid],
-      BigInt(st.read("SubtensorModule", "SubnetTaoFlow", netuid)?.toString() ?? "0") + q.amountPaidIn,
-    );
+    st.set("SubnetTaoFlow", [netuid], st.sint("SubnetTaoFlow", netuid) + q.amountPaidIn);
   addStake(st, hot, cold, netuid, q.amountPaidOut);
   noteStakingHotkey(st, cold, hot);
   return { alpha: q.amountPaidOut, taoTaken: q.amountTaken, fee };
@@ -132,10 +128,6 @@ export function unstakeAlpha(
   syncTotalStake(env, netuid, before);
   st.addBig("SubnetVolume", [netuid], q.amountPaidOut);
   if (st.exists("SubtensorModule", "SubnetTaoFlow"))
-    st.set(
-      "SubnetTaoFlow",
-      [netuid],
-      BigInt(st.read("SubtensorModule", "SubnetTaoFlow", netuid)?.toString() ?? "0") - taoOut,
-    );
+    st.set("SubnetTaoFlow", [netuid], st.sint("SubnetTaoFlow", netuid) - taoOut);
   return { tao: q.amountPaidOut, alphaTaken: q.amountTaken, alphaPaidIn: q.amountPaidIn, fee: q.feePaid };
 }

@@ -3,16 +3,23 @@
 // end of an Identity-hashed key when iterating a map.
 import type { Codec } from "@polkadot/types/types";
 import type { RuntimeCodec } from "../../node/runtime/codec";
+import { readCompactLen, readUintLE } from "../../node/runtime/fastCodec";
 import type { StorageReader, StorageWriter } from "../../node/types";
 
 export const SM = "SubtensorModule";
 export const SWAP = "Swap";
 
 /** Per runtime codec: which items its metadata declares (probing throws, so answers are cached). */
-const declared = new WeakMap<RuntimeCodec, Map<string, boolean>>();
+const declared = new WeakMap<RuntimeCodec, Map<string, Map<string, boolean>>>();
 
-/** substrate_fixed types (`{ bits: i128 | u128 }`): 16 little-endian bytes; value = signedness. */
-const FIXED_128: Record<string, boolean> = { '{"bits":"i128"}': true, '{"bits":"u128"}': false };
+/** Element widths of the vector types `Store.vec` decodes by hand. */
+const VEC_WIDTH: Record<string, number> = {
+  "Vec<u16>": 2,
+  "Vec<u64>": 8,
+  "Vec<bool>": 1,
+  "Vec<AccountId32>": 32,
+};
+const INT_WIDTH: Record<string, number> = { i8: 1, i16: 2, i32: 4, i64: 8, i128: 16 };
 
 export class Store {
   constructor(
@@ -30,13 +37,17 @@ export class Store {
 
   /** Whether the metadata of this runtime declares an item (items differ per variant). */
   exists(pallet: string, item: string): boolean {
-    let m = declared.get(this.codec);
+    let byPallet = declared.get(this.codec);
+    if (!byPallet) {
+      byPallet = new Map();
+      declared.set(this.codec, byPallet);
+    }
+    let m = byPallet.get(pallet);
     if (!m) {
       m = new Map();
-      declared.set(this.codec, m);
+      byPallet.set(pallet, m);
     }
-    const id = `${pallet}.${item}`;
-    let known = m.get(id);
+    let known = m.get(item);
     if (known === undefined) {
       try {
         this.codec.valueType(pallet, item);
@@ -44,7 +55,7 @@ export class Store {
       } catch {
         known = false;
       }
-      m.set(id, known);
+      m.set(item, known);
     }
     return known;
   }
@@ -130,12 +141,9 @@ export class Store {
 
   /** Raw bits of a substrate_fixed value (`{ bits }`). */
   fixed(pallet: string, item: string, ...keys: unknown[]): bigint {
-    const raw = this.codec.readRaw(this.state, pallet, item, ...keys);
+    const raw = this.codec.rawOrDefault(this.state, pallet, item, ...keys);
     if (raw?.length === 16) {
-      const signed =
-        FIXED_128[
-          this.codec.registry.lookup.getTypeDef(this.codec.valueType(pallet, item) as `Lookup${number}`).type
-        ];
+      const signed = this.codec.fixedSigned(pallet, item);
       if (signed !== undefined) {
         let x = 0n;
         for (let i = 15; i >= 0; i--) x = (x << 8n) | BigInt(raw[i] as number);
@@ -150,8 +158,32 @@ export class Store {
     this.put(pallet, item, keys, { bits });
   }
 
+  /**
+   * Elements of a `Vec<u16 | u64 | bool | AccountId32>` item decoded straight from its bytes (the metadata
+   * default when absent); undefined for other types or an absent optional item (callers fall back).
+   */
+  private vec(item: string, keys: unknown[]): Array<number | bigint | boolean | Uint8Array> | undefined {
+    const t = this.codec.typeDef(SM, item);
+    const width = VEC_WIDTH[t];
+    if (width === undefined) return undefined;
+    const raw = this.codec.rawOrDefault(this.state, SM, item, ...keys);
+    if (!raw) return undefined;
+    const len = readCompactLen(raw, 0);
+    if (!len || len[1] + len[0] * width !== raw.length) return undefined;
+    const out: Array<number | bigint | boolean | Uint8Array> = new Array(len[0]);
+    for (let i = 0, off = len[1]; i < len[0]; i++, off += width) {
+      if (t === "Vec<bool>") out[i] = raw[off] === 1;
+      else if (t === "Vec<AccountId32>") out[i] = raw.slice(off, off + 32);
+      else if (width <= 4) out[i] = Number(readUintLE(raw, off, width));
+      else out[i] = readUintLE(raw, off, width);
+    }
+    return out;
+  }
+
   /** Account ids (32 bytes) of a `Vec<AccountId32>` item. */
   accounts(item: string, ...keys: unknown[]): Uint8Array[] {
+    const fast = this.vec(item, keys);
+    if (fast) return fast as Uint8Array[];
     const v = this.read(SM, item, ...keys) as unknown as Codec[] | undefined;
     return v ? [...v].map((a) => a.toU8a()) : [];
   }
@@ -162,16 +194,36 @@ export class Store {
   }
 
   u16s(item: string, ...keys: unknown[]): number[] {
+    const fast = this.vec(item, keys);
+    if (fast && this.codec.typeDef(SM, item) === "Vec<u16>") return fast as number[];
     return ((this.json(item, ...keys) as number[] | null) ?? []).map(Number);
   }
 
   u64s(item: string, ...keys: unknown[]): bigint[] {
+    const fast = this.vec(item, keys);
+    if (fast && this.codec.typeDef(SM, item) === "Vec<u64>") return fast as bigint[];
     const v = this.read(SM, item, ...keys) as unknown as Codec[] | undefined;
     return v ? [...v].map((x) => BigInt(x.toString())) : [];
   }
 
   bools(item: string, ...keys: unknown[]): boolean[] {
+    const fast = this.vec(item, keys);
+    if (fast && this.codec.typeDef(SM, item) === "Vec<bool>") return fast as boolean[];
     return ((this.json(item, ...keys) as boolean[] | null) ?? []).map(Boolean);
+  }
+
+  /** Elements of a per-UID vector item (typed values when decodable by hand, else their JSON). */
+  vector(item: string, ...keys: unknown[]): unknown[] {
+    return this.vec(item, keys) ?? (this.json(item, ...keys) as unknown[] | null) ?? [];
+  }
+
+  /** A signed integer item (`i64` flows) as bigint, the default when absent. */
+  sint(item: string, ...keys: unknown[]): bigint {
+    const width = INT_WIDTH[this.codec.typeDef(SM, item)];
+    const raw = this.codec.rawOrDefault(this.state, SM, item, ...keys);
+    if (width !== undefined && raw?.length === width)
+      return BigInt.asIntN(width * 8, readUintLE(raw, 0, width));
+    return BigInt(this.read(SM, item, ...keys)?.toString() ?? "0");
   }
 
   /** Sparse `Vec<(u16, u16)>` rows (Weights, Bonds). */
