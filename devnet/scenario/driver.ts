@@ -47,6 +47,7 @@ export interface ScenarioOptions {
 export type FlowKind =
   | "transfer"
   | "add_stake"
+  | "root_stake"
   | "remove_stake"
   | "add_stake_limit"
   | "remove_stake_limit"
@@ -86,6 +87,7 @@ export interface Scenario {
 const FLOW_WEIGHTS: Readonly<Record<FlowKind, number>> = {
   transfer: 20,
   add_stake: 24,
+  root_stake: 3,
   remove_stake: 14,
   add_stake_limit: 4,
   remove_stake_limit: 3,
@@ -431,6 +433,20 @@ export async function createScenario(opts: ScenarioOptions): Promise<Scenario> {
         case "add_stake_limit":
           addStake(kind === "add_stake_limit");
           return;
+        case "root_stake": {
+          // Whales back validators on root, as on Finney: root TAO (× TaoWeight) is what lets subnets take
+          // TAO into their pools (the root-proportion cap); without it every block's TAO goes to chain buys.
+          const val = rng.pick(cast.validators);
+          if ((validatorNets.get(val.index) ?? []).length === 0) return;
+          const c = rng.pick(whales);
+          const ok = submit(c.signer, "SubtensorModule", "add_stake", [val.hot.publicKey, 0, stakeAmount(c)]);
+          const key = `${c.index}/${u8aToHex(val.hot.publicKey)}/0`;
+          if (ok && !positionKeys.has(key)) {
+            positionKeys.add(key);
+            positions.push({ cold: c, hot: val.hot.publicKey, netuid: 0 });
+          }
+          return;
+        }
         case "remove_stake":
         case "remove_stake_limit": {
           const p = position();
