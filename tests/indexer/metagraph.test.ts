@@ -126,7 +126,8 @@ describe("metagraph snapshots", () => {
     for (const { netuid, block_number } of snaps.rows) {
       const hash = await api.rpc.chain.getBlockHash(block_number);
       const at = await api.at(hash);
-      const q = at.query.subtensorModule;
+      const sm = at.query.subtensorModule as unknown as Record<string, (...a: unknown[]) => Promise<Codec>>;
+      const get = (item: string, ...args: unknown[]) => sm[item]!(...args);
       const rows = (
         await pool.query<NeuronRow>(
           `SELECT netuid, block_number, uid, hotkey, coldkey, stake::text, root_stake::text, validator_permit,
@@ -136,16 +137,12 @@ describe("metagraph snapshots", () => {
           [netuid, block_number],
         )
       ).rows;
-      const n = ((await q.subnetworkN(netuid)) as unknown as Codec).toString();
+      const n = (await get("subnetworkN", netuid)).toString();
       expect(rows.length).toBe(Number(n));
       // The epoch ran in this very block.
-      expect(((await q.lastMechansimStepBlock(netuid)) as unknown as Codec).toString()).toBe(
-        String(block_number),
-      );
+      expect((await get("lastMechansimStepBlock", netuid)).toString()).toBe(String(block_number));
       const vec = async (name: string) =>
-        ((await (q[name] as (n: number) => Promise<Codec>)(netuid)).toJSON() as unknown[]).map((v) =>
-          String(v),
-        );
+        ((await get(name, netuid)).toJSON() as unknown[]).map((v) => String(v));
       const [active, consensus, incentive, dividends, emission, lastUpdate, vtrust, permit, stakeWeight] =
         await Promise.all(
           [
@@ -161,16 +158,14 @@ describe("metagraph snapshots", () => {
           ].map(vec),
         );
       for (const r of rows) {
-        const hot = ((await q.keys(netuid, r.uid)) as unknown as Codec).toString();
+        const hot = (await get("keys", netuid, r.uid)).toString();
         expect(r.hotkey).toBe(hot);
-        expect(r.coldkey).toBe(((await q.owner(hot)) as unknown as Codec).toString());
-        expect(r.stake).toBe(((await q.totalHotkeyAlpha(hot, netuid)) as unknown as Codec).toString());
-        expect(r.root_stake).toBe(((await q.totalHotkeyAlpha(hot, 0)) as unknown as Codec).toString());
-        expect(r.take).toBe(Number(((await q.delegates(hot)) as unknown as Codec).toString()));
-        expect(r.registered_at).toBe(
-          ((await q.blockAtRegistration(netuid, r.uid)) as unknown as Codec).toString(),
-        );
-        const axon = (await q.axons(netuid, hot)) as unknown as Codec & { isSome: boolean };
+        expect(r.coldkey).toBe((await get("owner", hot)).toString());
+        expect(r.stake).toBe((await get("totalHotkeyAlpha", hot, netuid)).toString());
+        expect(r.root_stake).toBe((await get("totalHotkeyAlpha", hot, 0)).toString());
+        expect(r.take).toBe(Number((await get("delegates", hot)).toString()));
+        expect(r.registered_at).toBe((await get("blockAtRegistration", netuid, r.uid)).toString());
+        const axon = (await get("axons", netuid, hot)) as Codec & { isSome: boolean };
         expect(r.axon).toBe(axon.isSome ? axonAddress(axon.toJSON() as never) : null);
         expect(String(r.active)).toBe(active![r.uid] ?? "false");
         expect(String(r.consensus)).toBe(consensus![r.uid] ?? "0");

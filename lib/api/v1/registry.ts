@@ -4,6 +4,7 @@ import { z } from "zod";
 import { defineEndpoint, type Endpoint } from "./endpoint";
 import { events, extrinsic, extrinsics } from "./endpoints/chain-data";
 import { block, blocks, health, runtimeVersions, searchEndpoint, stats } from "./endpoints/network";
+import { metagraph, validator, validators } from "./endpoints/validators";
 import { buildOpenApi, type OpenApiDocument } from "./openapi";
 import { OpenApiDocumentSchema } from "./schemas";
 
@@ -31,6 +32,9 @@ export const endpoints = {
   runtimeVersions,
   search: searchEndpoint,
   health,
+  metagraph,
+  validators,
+  validator,
   openApi,
 } as const satisfies Record<string, Endpoint>;
 
