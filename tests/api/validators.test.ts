@@ -66,12 +66,12 @@ afterAll(async () => {
 
 type Handler = typeof validatorsRoute.GET;
 
-// biome-ignore lint/suspicious/noExplicitAny: bodies are checked against the schema, then read freely
 async function get(
   handler: Handler,
   docPath: string,
   url: string,
   params?: Record<string, string>,
+  // biome-ignore lint/suspicious/noExplicitAny: bodies are checked against the schema, then read freely
 ): Promise<any> {
   const res = await call(handler, url, { params });
   const body = await res.json();
