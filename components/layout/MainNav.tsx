@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 export const NAV_ITEMS = [
   { href: "/", label: "Home" },
   { href: "/blocks", label: "Blocks" },
+  { href: "/validators", label: "Validators" },
 ] as const;
 
 export function MainNav() {

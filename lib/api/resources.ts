@@ -15,6 +15,7 @@ import {
   SearchResponseSchema,
   StatsSchema,
 } from "./v1/schemas";
+import { MetagraphSchema, ValidatorDetailSchema, ValidatorListSchema } from "./v1/validator-schemas";
 
 type QueryValue = string | number | boolean | undefined;
 
@@ -74,6 +75,12 @@ export interface PageParams {
   order?: string;
 }
 
+export interface MetagraphParams extends PageParams {
+  netuid: number;
+  block?: number;
+  search?: string;
+}
+
 const enc = encodeURIComponent;
 
 export const resources = {
@@ -102,6 +109,18 @@ export const resources = {
   runtimeVersions: define<PageParams>()({
     path: (p) => `/api/v1/runtime-versions${queryString({ ...p })}`,
     schema: RuntimeVersionListSchema,
+  }),
+  metagraph: define<MetagraphParams>()({
+    path: ({ netuid, ...p }) => `/api/v1/subnets/${netuid}/metagraph${queryString({ ...p })}`,
+    schema: MetagraphSchema,
+  }),
+  validators: define<PageParams>()({
+    path: (p) => `/api/v1/validators${queryString({ ...p })}`,
+    schema: ValidatorListSchema,
+  }),
+  validator: define<{ hotkey: string }>()({
+    path: (p) => `/api/v1/validators/${enc(p.hotkey)}`,
+    schema: ValidatorDetailSchema,
   }),
   search: define<{ q: string }>()({
     path: (p) => `/api/v1/search${queryString(p)}`,
