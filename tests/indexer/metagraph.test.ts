@@ -8,13 +8,20 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Devnet, startDevnet } from "../../devnet/node/node";
 import { createScenario, scenarioRuntimes } from "../../devnet/scenario";
+import { createRuntime, unwrapOpaqueMetadata } from "../../indexer/decode";
 import { Indexer } from "../../indexer/pipeline/indexer";
 import { HttpRpcClient } from "../../indexer/rpc";
+import { storagePrefix } from "../../indexer/state/keys";
 import { axonAddress, metagraphEvents } from "../../indexer/state/metagraph";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
 
 const TEMPO = 20;
 const HISTORY = 70;
+
+async function runtimeAt(client: HttpRpcClient, hash: string) {
+  const hex = await client.call<string>("state_call", ["Metadata_metadata_at_version", "0x0f000000", hash]);
+  return createRuntime(unwrapOpaqueMetadata(hex)!);
+}
 
 interface NeuronRow {
   netuid: number;
@@ -183,6 +190,41 @@ describe("metagraph snapshots", () => {
     // Epochs hand out permits and pay emission to staked neurons.
     expect(permits).toBeGreaterThan(0);
     expect(paid).toBeGreaterThan(0);
+  });
+
+  it("gives a database started mid-chain a metagraph of every subnet at its first block", async () => {
+    const other = await freshDatabase();
+    const otherPool = new pg.Pool({ connectionString: other.url });
+    const client = new HttpRpcClient(devnet.httpUrl);
+    try {
+      await new Indexer({ client, pool: otherPool, follow: false, from: 45, to: 50 }).run();
+      const snaps = await otherPool.query<{ netuid: number; block_number: number; reason: string }>(
+        "SELECT netuid, block_number, reason FROM metagraph_snapshots WHERE block_number = 45 ORDER BY netuid",
+      );
+      const hash = await client.call<string>("chain_getBlockHash", [45]);
+      const keys = await client.call<string[]>("state_getKeysPaged", [
+        // NetworksAdded prefix: every subnet that exists at block 45.
+        storagePrefix(await runtimeAt(client, hash), "subtensorModule", "networksAdded"),
+        1000,
+        null,
+        hash,
+      ]);
+      expect(snaps.rows.length).toBe(keys.length);
+      expect(snaps.rows.every((r) => r.reason === "initial")).toBe(true);
+      // Same rows as the database indexed from genesis wherever both have a snapshot at block 45.
+      const both = await pool.query<{ netuid: number }>(
+        "SELECT netuid FROM metagraph_snapshots WHERE block_number = 45",
+      );
+      for (const { netuid } of both.rows) {
+        const q = `SELECT uid, hotkey, stake::text, emission::text, dividends FROM metagraph_neurons
+                   WHERE netuid = $1 AND block_number = 45 ORDER BY uid`;
+        expect((await otherPool.query(q, [netuid])).rows).toEqual((await pool.query(q, [netuid])).rows);
+      }
+    } finally {
+      await client.close();
+      await otherPool.end();
+      await other.drop();
+    }
   });
 
   it("formats axons as ip:port", () => {
