@@ -79,12 +79,24 @@ const eventNetuid = (args: JsonValue, field: string, position: number): number |
   return typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : null;
 };
 
-/** Whether the runtime declares an event (the detection source for epochs). */
+const declaredEvents = new WeakMap<Runtime, Map<string, boolean>>();
+
+/** Whether the runtime declares an event (the detection source for epochs); cached per runtime. */
 export function hasEvent(runtime: Runtime, pallet: string, name: string): boolean {
-  const p = runtime.metadata.asLatest.pallets.find((x) => x.name.toString() === pallet);
-  if (!p || p.events.isNone) return false;
-  const def = runtime.registry.lookup.getSiType(p.events.unwrap().type).def;
-  return def.isVariant && def.asVariant.variants.some((v) => v.name.toString() === name);
+  let m = declaredEvents.get(runtime);
+  if (!m) {
+    m = new Map();
+    declaredEvents.set(runtime, m);
+  }
+  const id = `${pallet}.${name}`;
+  let known = m.get(id);
+  if (known === undefined) {
+    const p = runtime.metadata.asLatest.pallets.find((x) => x.name.toString() === pallet);
+    const def = p?.events.isSome ? runtime.registry.lookup.getSiType(p.events.unwrap().type).def : null;
+    known = !!def?.isVariant && def.asVariant.variants.some((v) => v.name.toString() === name);
+    m.set(id, known);
+  }
+  return known;
 }
 
 /** Subnets whose epoch ran in a block, from its events; and subnets added in it. */

@@ -21,21 +21,23 @@ describe.runIf(enabled)("validators and metagraph in Chromium", () => {
   let browser: { context: BrowserContext; close(): Promise<void> };
 
   beforeAll(async () => {
-    stack = await startStack({ env: { DEVNET_HISTORY: "40", DEVNET_BLOCK_TIME: "1" } });
+    // The first start builds Next.js, which takes minutes on a busy machine.
+    stack = await startStack({ env: { DEVNET_HISTORY: "40", DEVNET_BLOCK_TIME: "1" }, timeoutMs: 420_000 });
     browser = await openBrowser();
     await waitForIndexed(stack.url, 30);
-  });
+  }, 480_000);
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
   });
 
   it("lists validators and opens one from the table", async () => {
-    const api = (await (await fetch(`${stack.url}/api/v1/validators?limit=25`)).json()) as {
+    type ValidatorList = {
       pagination: { total: number };
       data: { hotkey: { ss58: string }; alpha_stake: string; subnets_validated: number }[];
     };
-    expect(api.pagination.total).toBeGreaterThan(0);
+    const fetchList = async () =>
+      (await (await fetch(`${stack.url}/api/v1/validators?limit=25`)).json()) as ValidatorList;
     const { page, errors } = await watchedPage(browser.context);
     await page.goto(stack.url);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Validators" }).click();
@@ -43,15 +45,35 @@ describe.runIf(enabled)("validators and metagraph in Chromium", () => {
     const table = page.getByTestId("validators-table");
     const rows = table.locator("tbody tr[data-href]");
     await rows.first().waitFor();
+    // The devnet keeps producing blocks (new subnets add UIDs), so compare the page with the API read right
+    // after it, reloading until both describe the same snapshot.
+    let api = await fetchList();
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await rows.first().waitFor();
+          const shown = await rows.evaluateAll((trs) =>
+            trs.map((tr) => [
+              tr.getAttribute("data-href"),
+              tr.querySelector("[data-amount]")?.getAttribute("data-amount"),
+            ]),
+          );
+          api = await fetchList();
+          return (
+            JSON.stringify(shown) ===
+            JSON.stringify(api.data.map((v) => [`/validators/${v.hotkey.ss58}`, v.alpha_stake]))
+          );
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe(true);
+    expect(api.pagination.total).toBeGreaterThan(0);
     expect(await rows.count()).toBe(Math.min(25, api.pagination.total));
-    // Same order and amounts as the API.
-    expect(await rows.first().getAttribute("data-href")).toBe(`/validators/${api.data[0]!.hotkey.ss58}`);
-    expect(await rows.first().locator("[data-amount]").first().getAttribute("data-amount")).toBe(
-      api.data[0]!.alpha_stake,
-    );
 
-    await rows.first().click();
-    await page.waitForURL(new RegExp(`/validators/${api.data[0]!.hotkey.ss58}$`));
+    // Rows open with Enter (DataTable); the hotkey cell is a link.
+    await rows.first().getByRole("link").first().click();
+    await page.waitForURL((u) => u.pathname === `/validators/${api.data[0]!.hotkey.ss58}`);
     await page.getByRole("heading", { name: "Validator", exact: true }).waitFor();
     expect(await page.locator("main").textContent()).toContain(api.data[0]!.hotkey.ss58);
     const subnets = page.getByTestId("validator-subnets").locator("tbody tr");
