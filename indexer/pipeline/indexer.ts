@@ -341,13 +341,11 @@ export class Indexer {
     const segments = this.#segments!;
     const runtimeOf = (b: { number: number; hash: Hex }) =>
       this.#runtimes.get(segments.stateSpecAt(b.number), b.hash);
-    const targets: MetagraphTarget[] = [];
-    const seen = new Set<string>();
+    // One target per (block, subnet); an epoch supersedes an "initial" reason at the same block.
+    const targets = new Map<string, MetagraphTarget>();
     const add = (block: { number: number; hash: Hex }, netuid: number, reason: MetagraphTarget["reason"]) => {
       const id = `${block.number}:${netuid}`;
-      if (seen.has(id)) return;
-      seen.add(id);
-      targets.push({ block, netuid, reason });
+      if (targets.get(id)?.reason !== "epoch") targets.set(id, { block, netuid, reason });
     };
     this.#metagraphNetuids ??= await storedMetagraphNetuids(o.pool);
     const known = this.#metagraphNetuids;
@@ -355,24 +353,25 @@ export class Indexer {
     const firstRef = { number: first.number, hash: first.hash };
     for (const n of await listNetuids(o.client, await runtimeOf(firstRef), first.hash))
       if (!known.has(n)) add(firstRef, n, "initial");
-    // Runtimes without the epoch event: read LastMechansimStepBlock at each of their blocks instead.
-    const withoutEvent: { number: number; hash: Hex }[] = [];
     for (const b of blocks) {
       const ref = { number: b.raw.number, hash: b.raw.hash };
-      const runtime = await runtimeOf(ref);
       const ev = metagraphEvents(b.decoded.events);
-      if (!hasEvent(runtime, "SubtensorModule", "IncentiveAlphaEmittedToMiners")) withoutEvent.push(ref);
       for (const n of ev.added) add(ref, n, "initial");
       for (const n of ev.epochs) add(ref, n, "epoch");
+      // Events were decoded with the parent's runtime: where it has no epoch event, read
+      // LastMechansimStepBlock after the block instead.
+      const eventRuntime = await this.#runtimes.get(
+        segments.specAt(ref.number),
+        ref.number === 0 ? ref.hash : b.raw.parentHash,
+      );
+      if (hasEvent(eventRuntime, "SubtensorModule", "IncentiveAlphaEmittedToMiners")) continue;
+      const ran = await epochsFromStorage(o.client, await runtimeOf(ref), [ref]);
+      for (const n of ran.get(ref.number) ?? []) add(ref, n, "epoch");
     }
-    if (withoutEvent.length) {
-      const runtime = await runtimeOf(withoutEvent[0]!);
-      const ran = await epochsFromStorage(o.client, runtime, withoutEvent);
-      for (const ref of withoutEvent) for (const n of ran.get(ref.number) ?? []) add(ref, n, "epoch");
-    }
-    // An epoch row supersedes an initial one at the same block; keep block order.
-    targets.sort((a, b) => a.block.number - b.block.number || a.netuid - b.netuid);
-    return readMetagraphs(o.client, targets, runtimeOf);
+    const ordered = [...targets.values()].sort(
+      (a, b) => a.block.number - b.block.number || a.netuid - b.netuid,
+    );
+    return readMetagraphs(o.client, ordered, runtimeOf);
   }
 
   async #commit(

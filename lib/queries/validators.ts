@@ -35,10 +35,17 @@ interface ValidatorRow {
   block_number: number;
 }
 
-/** Every UID of each subnet's newest snapshot. */
+/** Each subnet's newest snapshot, leaving out subnets removed (NetworkRemoved) after it. */
+const LATEST_SNAPSHOTS = sql`
+  latest AS (SELECT l.* FROM (SELECT DISTINCT ON (netuid) netuid, block_number FROM metagraph_snapshots
+                              ORDER BY netuid, block_number DESC) l
+             WHERE NOT EXISTS (
+               SELECT 1 FROM events e
+               WHERE e.section = 'subtensorModule' AND e.method = 'NetworkRemoved' AND e.block_number > l.block_number
+                 AND (CASE WHEN jsonb_typeof(e.args) = 'array' THEN e.args->>0 ELSE e.args->>'netuid' END) = l.netuid::text))`;
+
 const LATEST = sql`
-  latest AS (SELECT DISTINCT ON (netuid) netuid, block_number FROM metagraph_snapshots
-             ORDER BY netuid, block_number DESC),
+  ${LATEST_SNAPSHOTS},
   n AS (SELECT m.* FROM metagraph_neurons m JOIN latest l USING (netuid, block_number)),
   total AS (SELECT coalesce(sum(stake), 0) AS s FROM n),
   v AS (
@@ -117,8 +124,7 @@ export async function getValidator(hotkey: string): Promise<ValidatorDetailDto |
       axon: string | null;
     }[]
   >`
-    WITH latest AS (SELECT DISTINCT ON (netuid) netuid, block_number FROM metagraph_snapshots
-                    ORDER BY netuid, block_number DESC),
+    WITH ${LATEST_SNAPSHOTS},
     t AS (SELECT m.netuid, sum(m.stake) AS s FROM metagraph_neurons m JOIN latest l USING (netuid, block_number)
           GROUP BY m.netuid)
     SELECT m.netuid, m.block_number, m.uid, m.validator_permit, m.stake::text AS stake,

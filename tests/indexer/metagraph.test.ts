@@ -8,11 +8,11 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Devnet, startDevnet } from "../../devnet/node/node";
 import { createScenario, scenarioRuntimes } from "../../devnet/scenario";
-import { createRuntime, unwrapOpaqueMetadata } from "../../indexer/decode";
+import { createRuntime, type Hex, unwrapOpaqueMetadata } from "../../indexer/decode";
 import { Indexer } from "../../indexer/pipeline/indexer";
 import { HttpRpcClient } from "../../indexer/rpc";
 import { storagePrefix } from "../../indexer/state/keys";
-import { axonAddress, metagraphEvents } from "../../indexer/state/metagraph";
+import { axonAddress, epochsFromStorage, metagraphEvents } from "../../indexer/state/metagraph";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
 
 const TEMPO = 20;
@@ -224,6 +224,29 @@ describe("metagraph snapshots", () => {
       await client.close();
       await otherPool.end();
       await other.drop();
+    }
+  });
+
+  it("finds the same epochs from LastMechansimStepBlock as from the events (runtimes without the event)", async () => {
+    const client = new HttpRpcClient(devnet.httpUrl);
+    try {
+      const epochs = await pool.query<{ block_number: number; netuids: number[] }>(
+        `SELECT block_number, array_agg(netuid ORDER BY netuid) AS netuids FROM metagraph_snapshots
+         WHERE reason = 'epoch' GROUP BY block_number ORDER BY block_number`,
+      );
+      expect(epochs.rows.length).toBeGreaterThan(2);
+      // Blocks with an epoch and the block before each (none there unless the schedule says so).
+      for (const { block_number, netuids } of epochs.rows) {
+        for (const n of [block_number, block_number - 1]) {
+          const hash = await client.call<Hex>("chain_getBlockHash", [n]);
+          const ran = await epochsFromStorage(client, await runtimeAt(client, hash), [{ number: n, hash }]);
+          const expected = epochs.rows.find((r) => r.block_number === n)?.netuids ?? [];
+          expect(ran.get(n) ?? [], `block ${n}`).toEqual(expected);
+        }
+        expect(netuids.length).toBeGreaterThan(0);
+      }
+    } finally {
+      await client.close();
     }
   });
 
