@@ -15,6 +15,7 @@ import { configureRateLimit, DEFAULT_RATE_LIMIT } from "../../lib/api/v1/http/ra
 import { db } from "../../lib/db/client";
 import { u16Proportion } from "../../lib/queries/metagraph";
 import { closeQueryPool } from "../../lib/queries/pool";
+import { getValidator } from "../../lib/queries/validators";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
 import { call } from "./fixture";
 import { ContractValidator, type OpenApiDoc } from "./validator";
@@ -300,5 +301,39 @@ describe("GET /validators and /validators/{hotkey}", () => {
     const badOrder = await call(validatorsRoute.GET, "/validators?order=name_asc");
     expect(badOrder.status).toBe(400);
     expect((await badOrder.json()).error.parameter).toBe("order");
+  });
+
+  it("leaves out a subnet removed after its newest snapshot", async () => {
+    const before = await get(validatorsRoute.GET, "/validators", "/validators?limit=1000");
+    const top = before.data[0];
+    const detail = await get(validatorRoute.GET, "/validators/{hotkey}", `/validators/${top.hotkey.ss58}`, {
+      hotkey: top.hotkey.ss58,
+    });
+    const removed =
+      detail.subnet_rows.find((r: { validator_permit: boolean }) => !r.validator_permit) ??
+      detail.subnet_rows[0];
+    // A NetworkRemoved event after the snapshot (events store unnamed fields positionally).
+    const at = 2_000_000_000;
+    await pool.query(
+      `INSERT INTO events (block_number, index, section, method, args) VALUES ($1, 0, 'subtensorModule', 'NetworkRemoved', $2)`,
+      [at, JSON.stringify([removed.netuid])],
+    );
+    try {
+      // The query layer, not the route: answers are cached per indexed head, which this insert does not move.
+      const after = await getValidator(top.hotkey.ss58);
+      const rest = detail.subnet_rows.filter((r: { netuid: number }) => r.netuid !== removed.netuid);
+      if (rest.some((r: { validator_permit: boolean }) => r.validator_permit)) {
+        expect(after!.subnet_rows.map((r: { netuid: number }) => r.netuid)).toEqual(
+          rest.map((r: { netuid: number }) => r.netuid),
+        );
+        expect(after!.alpha_stake).toBe(
+          rest.reduce((sum: bigint, r: { stake: string }) => sum + BigInt(r.stake), 0n).toString(),
+        );
+      } else {
+        expect(after).toBeNull();
+      }
+    } finally {
+      await pool.query("DELETE FROM events WHERE block_number = $1", [at]);
+    }
   });
 });
