@@ -13,6 +13,8 @@ import { hasStorage, storageKey, storagePrefix } from "./keys";
 const SM = "subtensorModule";
 /** Mechanism storage index = netuid + mecid × 4096 (`NetUidStorageIndex`); mechanism 0 is the netuid itself. */
 const MECHANISM_STRIDE = 4096;
+/** Subnet metagraphs read in parallel. */
+const READ_CONCURRENCY = 8;
 
 export type SnapshotReason = "epoch" | "initial";
 
@@ -227,13 +229,19 @@ export async function readMetagraphs(
   targets: readonly MetagraphTarget[],
   runtimeOf: (block: { number: number; hash: Hex }) => Promise<Runtime>,
 ): Promise<MetagraphSnapshot[]> {
-  const out: MetagraphSnapshot[] = [];
-  for (const t of targets) {
-    const runtime = await runtimeOf(t.block);
-    if (!hasStorage(runtime, SM, "subnetworkN")) continue;
-    out.push(await readMetagraph(client, runtime, t));
-  }
-  return out;
+  // Several subnets at once (each read is three dependent round trips); results keep the targets' order.
+  const out: (MetagraphSnapshot | null)[] = new Array(targets.length).fill(null);
+  let next = 0;
+  const worker = async () => {
+    while (next < targets.length) {
+      const i = next++;
+      const t = targets[i]!;
+      const runtime = await runtimeOf(t.block);
+      if (hasStorage(runtime, SM, "subnetworkN")) out[i] = await readMetagraph(client, runtime, t);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, targets.length) }, worker));
+  return out.filter((s): s is MetagraphSnapshot => s !== null);
 }
 
 export async function readMetagraph(
