@@ -10,6 +10,7 @@ export const NAV_ITEMS = [
   { href: "/pools", label: "Pools" },
   { href: "/transfers", label: "Transfers" },
   { href: "/recycle", label: "Recycle" },
+  { href: "/validators", label: "Validators" },
 ] as const;
 
 export function MainNav() {

@@ -23,6 +23,17 @@ import {
   readChainTotals,
   writeDailyStats,
 } from "../state/daily-stats";
+import {
+  epochsFromStorage,
+  hasEvent,
+  listNetuids,
+  type MetagraphSnapshot,
+  type MetagraphTarget,
+  metagraphEvents,
+  readMetagraphs,
+  storedMetagraphNetuids,
+  writeMetagraphs,
+} from "../state/metagraph";
 import { type PoolSnapshot, readPoolSnapshots } from "../state/pool-snapshots";
 import { pruneSnapshots, writeSnapshots } from "../state/write-snapshots";
 import { assertSameChain, ChainMismatchError } from "../store/chain-identity";
@@ -109,6 +120,8 @@ export class Indexer {
   #lastDayRefresh = Number.NEGATIVE_INFINITY;
   #lastAccountCount = Number.NEGATIVE_INFINITY;
   #prevBlock: PrevBlock | null = null;
+  /** Netuids with a stored metagraph; null until read from the database (again after a rollback). */
+  #metagraphNetuids: Set<number> | null = null;
   readonly metrics = new IndexerMetrics();
 
   constructor(opts: IndexerOptions) {
@@ -240,7 +253,9 @@ export class Indexer {
       const decoded = await this.#decode(raw);
       const snapshots = await this.#readSnapshots(raw, heads);
       const days = await this.#readDays(lane, decoded, heads, end === target);
-      await this.#commit(lane, decoded, { snapshots, days }, heads, end === target);
+      const metagraphs = await this.#readMetagraphs(decoded);
+      await this.#commit(lane, decoded, { snapshots, days, metagraphs }, heads, end === target);
+      for (const m of metagraphs) this.#metagraphNetuids?.add(m.netuid);
       next = end + 1;
       // Every 2 s while catching up; once following the head, a line per 30 s is enough.
       const interval = target - end > o.batchSize ? 2_000 : 30_000;
@@ -335,10 +350,52 @@ export class Indexer {
     return rows;
   }
 
+  /**
+   * Metagraphs this batch must store: subnets whose epoch ran in a block, subnets added in a block, and at the
+   * batch's first block every existing subnet the database has no metagraph for yet.
+   */
+  async #readMetagraphs(blocks: IngestedBlock[]): Promise<MetagraphSnapshot[]> {
+    const o = this.#o;
+    const segments = this.#segments!;
+    const runtimeOf = (b: { number: number; hash: Hex }) =>
+      this.#runtimes.get(segments.stateSpecAt(b.number), b.hash);
+    // One target per (block, subnet); an epoch supersedes an "initial" reason at the same block.
+    const targets = new Map<string, MetagraphTarget>();
+    const add = (block: { number: number; hash: Hex }, netuid: number, reason: MetagraphTarget["reason"]) => {
+      const id = `${block.number}:${netuid}`;
+      if (targets.get(id)?.reason !== "epoch") targets.set(id, { block, netuid, reason });
+    };
+    this.#metagraphNetuids ??= await storedMetagraphNetuids(o.pool);
+    const known = this.#metagraphNetuids;
+    const first = blocks[0]!.raw;
+    const firstRef = { number: first.number, hash: first.hash };
+    for (const n of await listNetuids(o.client, await runtimeOf(firstRef), first.hash))
+      if (!known.has(n)) add(firstRef, n, "initial");
+    for (const b of blocks) {
+      const ref = { number: b.raw.number, hash: b.raw.hash };
+      const ev = metagraphEvents(b.decoded.events);
+      for (const n of ev.added) add(ref, n, "initial");
+      for (const n of ev.epochs) add(ref, n, "epoch");
+      // Events were decoded with the parent's runtime: where it has no epoch event, read
+      // LastMechansimStepBlock after the block instead.
+      const eventRuntime = await this.#runtimes.get(
+        segments.specAt(ref.number),
+        ref.number === 0 ? ref.hash : b.raw.parentHash,
+      );
+      if (hasEvent(eventRuntime, "SubtensorModule", "IncentiveAlphaEmittedToMiners")) continue;
+      const ran = await epochsFromStorage(o.client, await runtimeOf(ref), [ref]);
+      for (const n of ran.get(ref.number) ?? []) add(ref, n, "epoch");
+    }
+    const ordered = [...targets.values()].sort(
+      (a, b) => a.block.number - b.block.number || a.netuid - b.netuid,
+    );
+    return readMetagraphs(o.client, ordered, runtimeOf);
+  }
+
   async #commit(
     lane: Lane,
     blocks: IngestedBlock[],
-    state: { snapshots: PoolSnapshot[]; days: DayRow[] },
+    state: { snapshots: PoolSnapshot[]; days: DayRow[]; metagraphs: MetagraphSnapshot[] },
     heads: Heads,
     laneDone: boolean,
   ): Promise<void> {
@@ -346,6 +403,7 @@ export class Indexer {
     const stats = await transaction(this.#o.pool, async (client) => {
       const written = await writeBlocks(client, blocks, heads.finalized);
       await writeSnapshots(client, state.snapshots);
+      await writeMetagraphs(client, state.metagraphs);
       for (const d of state.days) await writeDailyStats(client, d.mark, d.totals);
       if (lane.hot) await markFinalized(client, heads.finalized);
       const firstBySpec = new Map<number, number>();
@@ -426,6 +484,7 @@ export class Indexer {
     });
     this.metrics.reorgs++;
     this.#segments = undefined;
+    this.#metagraphNetuids = null;
     o.log("reorg", { rolledBackFrom: from, depth: next - from });
     return from;
   }

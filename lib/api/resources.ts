@@ -26,6 +26,7 @@ import {
   SubnetDetailSchema,
   SubnetListSchema,
 } from "./v1/subnet-schemas";
+import { MetagraphSchema, ValidatorDetailSchema, ValidatorListSchema } from "./v1/validator-schemas";
 
 type QueryValue = string | number | boolean | undefined;
 
@@ -151,6 +152,11 @@ export interface SubnetSeriesParams {
   from?: string;
   limit?: number;
 }
+export interface MetagraphParams extends PageParams {
+  netuid: number;
+  block?: number;
+  search?: string;
+}
 
 const enc = encodeURIComponent;
 
@@ -204,6 +210,18 @@ export const resources = {
   quoteCurve: define<CurveParams>()({
     path: (p) => `/api/v1/engine/quote/curve${queryString({ ...p })}`,
     schema: SlippageCurveSchema,
+  }),
+  metagraph: define<MetagraphParams>()({
+    path: ({ netuid, ...p }) => `/api/v1/subnets/${netuid}/metagraph${queryString({ ...p })}`,
+    schema: MetagraphSchema,
+  }),
+  validators: define<PageParams>()({
+    path: (p) => `/api/v1/validators${queryString({ ...p })}`,
+    schema: ValidatorListSchema,
+  }),
+  validator: define<{ hotkey: string }>()({
+    path: (p) => `/api/v1/validators/${enc(p.hotkey)}`,
+    schema: ValidatorDetailSchema,
   }),
   search: define<{ q: string }>()({
     path: (p) => `/api/v1/search${queryString(p)}`,

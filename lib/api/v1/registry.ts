@@ -7,6 +7,7 @@ import { events, extrinsic, extrinsics } from "./endpoints/chain-data";
 import { poolStates, quote, quoteCurve } from "./endpoints/engine";
 import { block, blocks, health, runtimeVersions, searchEndpoint, stats } from "./endpoints/network";
 import { subnet, subnetActivityEndpoint, subnetCandles, subnetPool, subnets } from "./endpoints/subnets";
+import { metagraph, validator, validators } from "./endpoints/validators";
 import { buildOpenApi, type OpenApiDocument } from "./openapi";
 import { OpenApiDocumentSchema } from "./schemas";
 
@@ -45,6 +46,9 @@ export const endpoints = {
   poolStates,
   quote,
   quoteCurve,
+  metagraph,
+  validators,
+  validator,
   openApi,
 } as const satisfies Record<string, Endpoint>;
 

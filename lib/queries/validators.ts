@@ -1,0 +1,155 @@
+// Validators: hotkeys holding a validator permit in the latest metagraph of at least one subnet, aggregated over
+// every subnet's latest snapshot.
+import { toAddress } from "../api/v1/address";
+import type { PagePagination } from "../api/v1/schemas";
+import type { ValidatorDetailDto, ValidatorDto, ValidatorSubnetDto } from "../api/v1/validator-schemas";
+import { blocksSince, pagePagination, u16Proportion } from "./metagraph";
+import { raw, select, sql } from "./sql";
+
+export const VALIDATOR_ORDER_FIELDS = [
+  "alpha_stake",
+  "root_stake",
+  "subnets_validated",
+  "take",
+  "emission",
+] as const;
+export type ValidatorOrderField = (typeof VALIDATOR_ORDER_FIELDS)[number];
+
+export interface ValidatorQuery {
+  page: number;
+  limit: number;
+  field: ValidatorOrderField;
+  dir: "asc" | "desc";
+}
+
+interface ValidatorRow {
+  hotkey: string;
+  coldkey: string | null;
+  take: number | null;
+  alpha_stake: string;
+  root_stake: string;
+  subnets: number;
+  subnets_validated: number;
+  dominance: string;
+  emission: string;
+  block_number: number;
+}
+
+/** Each subnet's newest snapshot, leaving out subnets removed (NetworkRemoved) after it. */
+const LATEST_SNAPSHOTS = sql`
+  latest AS (SELECT l.* FROM (SELECT DISTINCT ON (netuid) netuid, block_number FROM metagraph_snapshots
+                              ORDER BY netuid, block_number DESC) l
+             WHERE NOT EXISTS (
+               SELECT 1 FROM events e
+               WHERE e.section = 'subtensorModule' AND e.method = 'NetworkRemoved' AND e.block_number > l.block_number
+                 AND (CASE WHEN jsonb_typeof(e.args) = 'array' THEN e.args->>0 ELSE e.args->>'netuid' END) = l.netuid::text))`;
+
+const LATEST = sql`
+  ${LATEST_SNAPSHOTS},
+  n AS (SELECT m.* FROM metagraph_neurons m JOIN latest l USING (netuid, block_number)),
+  total AS (SELECT coalesce(sum(stake), 0) AS s FROM n),
+  v AS (
+    SELECT hotkey,
+           (array_agg(coldkey ORDER BY block_number DESC, netuid))[1] AS coldkey,
+           (array_agg(take ORDER BY block_number DESC, netuid))[1] AS take,
+           sum(stake) AS alpha_stake,
+           (array_agg(root_stake ORDER BY block_number DESC, netuid))[1] AS root_stake,
+           count(*)::int AS subnets,
+           (count(*) FILTER (WHERE validator_permit))::int AS subnets_validated,
+           sum(emission) AS emission,
+           max(block_number) AS block_number
+    FROM n GROUP BY hotkey HAVING bool_or(validator_permit))`;
+
+const COLUMNS = raw(
+  `v.hotkey, v.coldkey, v.take, v.alpha_stake::text AS alpha_stake, v.root_stake::text AS root_stake, v.subnets,
+   v.subnets_validated, v.emission::text AS emission, v.block_number,
+   (CASE WHEN total.s > 0 THEN trunc(v.alpha_stake / total.s, 10) ELSE 0 END)::text AS dominance`,
+);
+
+function validatorDto(r: ValidatorRow): ValidatorDto {
+  return {
+    hotkey: toAddress(r.hotkey)!,
+    coldkey: toAddress(r.coldkey),
+    take: r.take === null ? null : u16Proportion(r.take),
+    take_u16: r.take,
+    alpha_stake: r.alpha_stake,
+    root_stake: r.root_stake,
+    subnets: r.subnets,
+    subnets_validated: r.subnets_validated,
+    dominance: r.dominance,
+    emission: r.emission,
+    nominators: null,
+    block_number: r.block_number,
+  };
+}
+
+export async function listValidators(
+  q: ValidatorQuery,
+): Promise<{ pagination: PagePagination; data: ValidatorDto[] }> {
+  const dir = q.dir === "asc" ? "ASC" : "DESC";
+  const order = raw(`v.${q.field} ${dir} NULLS LAST, v.alpha_stake DESC, v.hotkey`);
+  const rows = await select<(ValidatorRow & { total: number })[]>`
+    WITH ${LATEST}
+    SELECT ${COLUMNS}, (count(*) OVER ())::int AS total FROM v, total
+    ORDER BY ${order} LIMIT ${q.limit} OFFSET ${(q.page - 1) * q.limit}`;
+  let total = rows[0]?.total;
+  if (total === undefined) {
+    // Past the last page: still report the real total.
+    const t = await select<{ n: number }[]>`WITH ${LATEST} SELECT count(*)::int AS n FROM v`;
+    total = t[0]?.n ?? 0;
+  }
+  return { pagination: pagePagination(q.page, q.limit, total), data: rows.map(validatorDto) };
+}
+
+export async function getValidator(hotkey: string): Promise<ValidatorDetailDto | null> {
+  const rows = await select<ValidatorRow[]>`
+    WITH ${LATEST} SELECT ${COLUMNS} FROM v, total WHERE v.hotkey = ${hotkey}`;
+  const row = rows[0];
+  if (!row) return null;
+  const subnets = await select<
+    {
+      netuid: number;
+      block_number: number;
+      uid: number;
+      validator_permit: boolean;
+      stake: string;
+      share: string;
+      validator_trust: number;
+      consensus: number;
+      incentive: number;
+      dividends: number;
+      emission: string;
+      active: boolean;
+      last_update: string;
+      axon: string | null;
+    }[]
+  >`
+    WITH ${LATEST_SNAPSHOTS},
+    t AS (SELECT m.netuid, sum(m.stake) AS s FROM metagraph_neurons m JOIN latest l USING (netuid, block_number)
+          GROUP BY m.netuid)
+    SELECT m.netuid, m.block_number, m.uid, m.validator_permit, m.stake::text AS stake,
+           (CASE WHEN t.s > 0 THEN trunc(m.stake / t.s, 10) ELSE 0 END)::text AS share,
+           m.validator_trust, m.consensus, m.incentive, m.dividends, m.emission::text AS emission, m.active,
+           m.last_update::text AS last_update, m.axon
+    FROM metagraph_neurons m JOIN latest l USING (netuid, block_number) JOIN t USING (netuid)
+    WHERE m.hotkey = ${hotkey}
+    ORDER BY m.validator_permit DESC, m.stake DESC, m.netuid`;
+  const subnetRows: ValidatorSubnetDto[] = subnets.map((s) => ({
+    netuid: s.netuid,
+    block_number: s.block_number,
+    uid: s.uid,
+    validator_permit: s.validator_permit,
+    stake: s.stake,
+    subnet_dominance: s.share,
+    validator_trust: u16Proportion(s.validator_trust),
+    consensus: u16Proportion(s.consensus),
+    incentive: u16Proportion(s.incentive),
+    dividends: u16Proportion(s.dividends),
+    emission: s.emission,
+    active: s.active,
+    last_update: s.last_update,
+    blocks_since_update: blocksSince(s.block_number, s.last_update),
+    axon: s.axon,
+  }));
+  return { ...validatorDto(row), subnet_rows: subnetRows };
+}
