@@ -6,11 +6,11 @@ import { usePathname } from "next/navigation";
 export const NAV_ITEMS = [
   { href: "/", label: "Home" },
   { href: "/subnets", label: "Subnets" },
-  { href: "/blocks", label: "Blocks" },
+  { href: "/validators", label: "Validators" },
   { href: "/pools", label: "Pools" },
+  { href: "/blocks", label: "Blocks" },
   { href: "/transfers", label: "Transfers" },
   { href: "/recycle", label: "Recycle" },
-  { href: "/validators", label: "Validators" },
 ] as const;
 
 export function MainNav() {

@@ -345,6 +345,9 @@ export async function createScenario(opts: ScenarioOptions): Promise<Scenario> {
       // A validator that set weights too recently waits for its next turn (the chain would refuse it).
       const last = st.u64s("LastUpdate", netuid)[uid] ?? 0n;
       if (BigInt(n) - last < st.big("WeightsSetRateLimit", netuid)) return;
+      // Without a validator permit (granted at an epoch to the top stake) the chain refuses the weights, and
+      // Finney's validators do not try; the scenario's deliberate failures come from the "failing" flow.
+      if (!(st.bools("ValidatorPermit", netuid)[uid] ?? false)) return;
       const size = st.num("SubnetworkN", netuid);
       const dests: number[] = [];
       const k = Math.min(size, 4 + rng.int(28));
