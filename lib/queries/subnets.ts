@@ -400,3 +400,34 @@ export async function subnetActivity(netuid: number, limit: number): Promise<Sub
     })),
   };
 }
+
+export interface SparklinePoint {
+  timestamp: string;
+  /** rao per alpha, decimal string */
+  price: string;
+}
+
+/**
+ * Hourly closing prices (the last snapshot of each UTC hour) over the 7 days before the newest snapshot, of
+ * several subnets in one query, for the home page's sparklines. Subnets without snapshots in the window map to
+ * an empty list.
+ */
+export async function subnetSparklines(
+  netuids: readonly number[],
+): Promise<Record<number, SparklinePoint[]>> {
+  const out: Record<number, SparklinePoint[]> = {};
+  for (const n of netuids) out[n] = [];
+  if (netuids.length === 0) return out;
+  const rows = await select<{ netuid: number; bucket: Date; price_rao: string }[]>`
+    SELECT netuid, bucket, price_rao FROM (
+      SELECT DISTINCT ON (p.netuid, date_trunc('hour', b."timestamp", 'UTC'))
+             p.netuid, date_trunc('hour', b."timestamp", 'UTC') AS bucket, p.price_rao::text AS price_rao
+        FROM pool_snapshots p JOIN blocks b ON b.number = p.block_number
+       WHERE p.netuid = ANY(${netuids.map(Number)}::int[]) AND p.price_rao IS NOT NULL
+         AND b."timestamp" >= (SELECT hb."timestamp" FROM blocks hb
+                                 WHERE hb.number = (SELECT max(block_number) FROM pool_snapshots)) - interval '7 days'
+       ORDER BY p.netuid, date_trunc('hour', b."timestamp", 'UTC'), p.block_number DESC
+    ) t ORDER BY netuid, bucket`;
+  for (const r of rows) out[r.netuid]?.push({ timestamp: r.bucket.toISOString(), price: r.price_rao });
+  return out;
+}
