@@ -68,9 +68,9 @@ export default async function HomePage() {
           </p>
         )}
         <NetworkStats />
-        <div className="grid gap-6 lg:grid-cols-2">
-          <TopSubnets />
-          <TopValidators />
+        <div className="grid gap-6 xl:grid-cols-5">
+          <TopSubnets className="xl:col-span-3" />
+          <TopValidators className="xl:col-span-2" />
         </div>
         <div className="grid gap-6 lg:grid-cols-2">
           <LatestBlocks />

@@ -15,7 +15,7 @@ import { EmptyState } from "../ui/States";
 import { sparklineParams, TOP_SUBNETS } from "./params";
 import { Sparkline } from "./Sparkline";
 
-export function TopSubnets() {
+export function TopSubnets({ className }: { className?: string }) {
   const q = useApiQuery("subnets", TOP_SUBNETS);
   const netuids = q.data?.data.map((s) => s.netuid) ?? [];
   const lines = useApiQuery("sparklines", sparklineParams(netuids), { enabled: netuids.length > 0 });
@@ -38,7 +38,7 @@ export function TopSubnets() {
         align: "right",
         cell: (s) => (
           <span className="whitespace-nowrap">
-            <Amount value={s.price} unit="tao" />
+            <Amount value={s.price} unit="tao" compact />
             <span className="text-zinc-500">/α</span>
           </span>
         ),
@@ -72,6 +72,7 @@ export function TopSubnets() {
     <Panel
       title="Top subnets"
       id="top-subnets"
+      className={className}
       actions={
         <Link href="/subnets" className="text-brand-600 hover:underline">
           All subnets

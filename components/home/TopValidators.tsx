@@ -50,12 +50,13 @@ const columns: Column<ValidatorDto>[] = [
   },
 ];
 
-export function TopValidators() {
+export function TopValidators({ className }: { className?: string }) {
   const q = useApiQuery("validators", TOP_VALIDATORS);
   return (
     <Panel
       title="Top validators"
       id="top-validators"
+      className={className}
       actions={
         <Link href="/validators" className="text-brand-600 hover:underline">
           All validators
