@@ -246,7 +246,8 @@ export const resources = {
   sparklines: define<{ netuids: string }>()({
     path: (p) => `/api/sparklines${queryString({ ...p })}`,
     schema: SparklinesSchema,
-    live: true,
+    // Hourly closes move slowly and the query spans a week of snapshots: not refetched on every new head.
+    refetchInterval: 300_000,
   }),
   subnetActivity: define<{ netuid: number; limit?: number }>()({
     path: ({ netuid, ...q }) => `/api/v1/subnets/${netuid}/activity${queryString(q)}`,
