@@ -13,7 +13,7 @@ import { formatChange, formatShare } from "./format";
 
 export const SUBNETS_DEFAULT_ORDER = "market_cap_desc" as const;
 
-function Change({ value }: { value: string | null }) {
+export function Change({ value }: { value: string | null }) {
   const tone =
     value === null || /^-?0(\.0*)?$/.test(value)
       ? "text-zinc-500"

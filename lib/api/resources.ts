@@ -5,6 +5,7 @@
 // Owned by the dashboard (issue 7): the explorer pages, live updates and prefetching depend on this shape.
 import type { z } from "zod";
 import { HealthSchema } from "./schemas/health";
+import { SparklinesSchema } from "./schemas/sparklines";
 import { PoolQuoteStateListSchema, SlippageCurveSchema, SwapQuoteSchema } from "./v1/engine-schemas";
 import {
   BlockListSchema,
@@ -240,6 +241,13 @@ export const resources = {
   subnetPool: define<SubnetSeriesParams>()({
     path: ({ netuid, ...q }) => `/api/v1/subnets/${netuid}/pool${queryString(q)}`,
     schema: PoolSeriesSchema,
+  }),
+  /** Internal (app/api/sparklines): hourly closes of several subnets over 7 days, `netuids` comma-separated. */
+  sparklines: define<{ netuids: string }>()({
+    path: (p) => `/api/sparklines${queryString({ ...p })}`,
+    schema: SparklinesSchema,
+    // Hourly closes move slowly and the query spans a week of snapshots: not refetched on every new head.
+    refetchInterval: 300_000,
   }),
   subnetActivity: define<{ netuid: number; limit?: number }>()({
     path: ({ netuid, ...q }) => `/api/v1/subnets/${netuid}/activity${queryString(q)}`,

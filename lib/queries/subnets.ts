@@ -400,3 +400,41 @@ export async function subnetActivity(netuid: number, limit: number): Promise<Sub
     })),
   };
 }
+
+export interface SparklinePoint {
+  timestamp: string;
+  /** rao per alpha, decimal string */
+  price: string;
+}
+
+/**
+ * Hourly closing prices (the last snapshot of each UTC hour) over the 7 days before the newest snapshot, of
+ * several subnets in one query, for the home page's sparklines. Subnets without snapshots in the window map to
+ * an empty list.
+ */
+export async function subnetSparklines(
+  netuids: readonly number[],
+): Promise<Record<number, SparklinePoint[]>> {
+  const out: Record<number, SparklinePoint[]> = {};
+  for (const n of netuids) out[n] = [];
+  if (netuids.length === 0) return out;
+  // The window as a block range (blocks' timestamp index), so pool_snapshots is read by its (netuid,
+  // block_number) key instead of filtering every snapshot of the subnets on a joined timestamp.
+  const rows = await select<{ netuid: number; bucket: Date; price_rao: string }[]>`
+    WITH w AS MATERIALIZED (
+      SELECT (SELECT bb.number FROM blocks bb WHERE bb."timestamp" >= hb."timestamp" - interval '7 days'
+               ORDER BY bb."timestamp", bb.number LIMIT 1) AS start_block
+        FROM blocks hb WHERE hb.number = (SELECT max(block_number) FROM pool_snapshots)
+    )
+    SELECT netuid, bucket, price_rao FROM (
+      SELECT DISTINCT ON (p.netuid, date_trunc('hour', b."timestamp", 'UTC'))
+             p.netuid, date_trunc('hour', b."timestamp", 'UTC') AS bucket, p.price_rao::text AS price_rao
+        FROM w JOIN pool_snapshots p ON p.block_number >= w.start_block
+        JOIN blocks b ON b.number = p.block_number
+       WHERE p.netuid = ANY(${netuids.map(Number)}::int[]) AND p.price_rao IS NOT NULL
+         AND b."timestamp" IS NOT NULL
+       ORDER BY p.netuid, date_trunc('hour', b."timestamp", 'UTC'), p.block_number DESC
+    ) t ORDER BY netuid, bucket`;
+  for (const r of rows) out[r.netuid]?.push({ timestamp: r.bucket.toISOString(), price: r.price_rao });
+  return out;
+}

@@ -1,8 +1,16 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
-import { Prefetch, seed } from "../../../../components/query/Prefetch";
+import { MetagraphTable } from "../../../../components/metagraph/MetagraphTable";
+import { Prefetch, type PrefetchEntry, seed } from "../../../../components/query/Prefetch";
 import { SubnetDetail } from "../../../../components/subnets/SubnetDetail";
+import { Panel } from "../../../../components/ui/Card";
+import { EmptyState } from "../../../../components/ui/States";
 import { getSubnet } from "../../../../lib/queries/subnets";
+import { loadMetagraph, type SP } from "./metagraph-params";
+
+/** Rows of the embedded metagraph; the full page (/subnets/[netuid]/metagraph) shows 25. */
+const METAGRAPH_LIMIT = 10;
 
 export const dynamic = "force-dynamic";
 
@@ -19,15 +27,51 @@ export async function generateMetadata({
   return { title: `Subnet ${decodeURIComponent(netuid).slice(0, 8)}` };
 }
 
-export default async function SubnetPage({ params }: { params: Promise<{ netuid: string }> }) {
+export default async function SubnetPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ netuid: string }>;
+  searchParams: Promise<SP>;
+}) {
   const { netuid: raw } = await params;
   const netuid = parseNetuid(decodeURIComponent(raw));
   if (netuid === null) notFound();
-  const subnet = await getSubnet(netuid);
+  const [subnet, metagraph] = await Promise.all([
+    getSubnet(netuid),
+    // The embedded metagraph keeps its search/sort/page state in this page's URL (basePath below).
+    loadMetagraph(netuid, await searchParams, METAGRAPH_LIMIT),
+  ]);
   if (!subnet) notFound();
+  const entries: PrefetchEntry[] = [seed("subnet", { netuid }, subnet)];
+  if (metagraph.data) entries.push(seed("metagraph", metagraph.query, metagraph.data));
   return (
-    <Prefetch entries={[seed("subnet", { netuid }, subnet)]}>
-      <SubnetDetail netuid={netuid} />
+    <Prefetch entries={entries}>
+      <div className="space-y-4">
+        <SubnetDetail netuid={netuid} />
+        <Panel
+          title="Metagraph"
+          id="metagraph"
+          actions={
+            <Link href={`/subnets/${netuid}/metagraph`} className="text-brand-600 hover:underline">
+              Full metagraph
+            </Link>
+          }
+        >
+          {metagraph.data ? (
+            <MetagraphTable
+              params={metagraph.query}
+              defaultLimit={METAGRAPH_LIMIT}
+              basePath={`/subnets/${netuid}`}
+            />
+          ) : (
+            <EmptyState title="No metagraph yet">
+              The indexer stores a subnet&apos;s metagraph when it first sees the subnet and after each of its
+              epochs.
+            </EmptyState>
+          )}
+        </Panel>
+      </div>
     </Prefetch>
   );
 }
