@@ -8,6 +8,7 @@ import { HealthSchema } from "../../lib/api/schemas/health";
 import { browserAvailable, openBrowser } from "../helpers/browser";
 import { freePort } from "../helpers/ports";
 import { runStart, type Stack, startStack } from "../helpers/stack";
+import { waitForIndexed } from "../web/harness";
 
 function processesUsing(text: string): string[] {
   try {
@@ -39,6 +40,7 @@ describe("npm start", () => {
 
     // What is in the database now must survive the restart: the indexed blocks, and a row we add by hand
     // (far above anything the devnet will produce, so no re-indexing could recreate it).
+    await waitForIndexed(url, 5);
     const marker = 987_654;
     const db = () =>
       new pg.Client({ connectionString: `postgresql://taoview:taoview@127.0.0.1:${pgPort}/taoview` });
