@@ -351,8 +351,10 @@ export class Indexer {
   }
 
   /**
-   * Metagraphs this batch must store: subnets whose epoch ran in a block, subnets added in a block, and at the
-   * batch's first block every existing subnet the database has no metagraph for yet.
+   * Metagraphs this batch must store: subnets whose epoch ran in a block, subnets added in a block, at the
+   * batch's first block every existing subnet the database has no metagraph for yet, and — so a new neuron
+   * shows before the next epoch (up to a tempo, ~72 min, later) — each subnet with registrations at the last
+   * block of the batch that had one (one read per subnet per batch, however many registrations).
    */
   async #readMetagraphs(blocks: IngestedBlock[]): Promise<MetagraphSnapshot[]> {
     const o = this.#o;
@@ -371,9 +373,11 @@ export class Indexer {
     const firstRef = { number: first.number, hash: first.hash };
     for (const n of await listNetuids(o.client, await runtimeOf(firstRef), first.hash))
       if (!known.has(n)) add(firstRef, n, "initial");
+    const lastRegistration = new Map<number, { number: number; hash: Hex }>();
     for (const b of blocks) {
       const ref = { number: b.raw.number, hash: b.raw.hash };
       const ev = metagraphEvents(b.decoded.events);
+      for (const n of ev.registered) lastRegistration.set(n, ref);
       for (const n of ev.added) add(ref, n, "initial");
       for (const n of ev.epochs) add(ref, n, "epoch");
       // Events were decoded with the parent's runtime: where it has no epoch event, read
@@ -386,6 +390,8 @@ export class Indexer {
       const ran = await epochsFromStorage(o.client, await runtimeOf(ref), [ref]);
       for (const n of ran.get(ref.number) ?? []) add(ref, n, "epoch");
     }
+    for (const [n, ref] of lastRegistration)
+      if (!targets.has(`${ref.number}:${n}`)) add(ref, n, "registration");
     const ordered = [...targets.values()].sort(
       (a, b) => a.block.number - b.block.number || a.netuid - b.netuid,
     );

@@ -16,7 +16,7 @@ const MECHANISM_STRIDE = 4096;
 /** Subnet metagraphs read in parallel. */
 const READ_CONCURRENCY = 8;
 
-export type SnapshotReason = "epoch" | "initial";
+export type SnapshotReason = "epoch" | "initial" | "registration";
 
 export interface MetagraphNeuronRow {
   uid: number;
@@ -102,9 +102,14 @@ export function hasEvent(runtime: Runtime, pallet: string, name: string): boolea
 }
 
 /** Subnets whose epoch ran in a block, from its events; and subnets added in it. */
-export function metagraphEvents(events: readonly DecodedEvent[]): { epochs: number[]; added: number[] } {
+export function metagraphEvents(events: readonly DecodedEvent[]): {
+  epochs: number[];
+  added: number[];
+  registered: number[];
+} {
   const epochs = new Set<number>();
   const added = new Set<number>();
+  const registered = new Set<number>();
   for (const e of events) {
     if (e.section !== SM) continue;
     if (e.method === "IncentiveAlphaEmittedToMiners") {
@@ -113,9 +118,13 @@ export function metagraphEvents(events: readonly DecodedEvent[]): { epochs: numb
     } else if (e.method === "NetworkAdded") {
       const n = eventNetuid(e.args, "netuid", 0);
       if (n !== null) added.add(n);
+    } else if (e.method === "NeuronRegistered") {
+      const n = eventNetuid(e.args, "netuid", 0);
+      if (n !== null) registered.add(n);
     }
   }
-  return { epochs: [...epochs].sort((a, b) => a - b), added: [...added].sort((a, b) => a - b) };
+  const sorted = (x: Set<number>) => [...x].sort((a, b) => a - b);
+  return { epochs: sorted(epochs), added: sorted(added), registered: sorted(registered) };
 }
 
 /** Netuid of a `NetworksAdded` key: Identity hasher over a little-endian u16, the last two bytes. */

@@ -111,7 +111,13 @@ const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 /** The metagraph at (or before) a block, or null when the subnet has no snapshot there. */
 export async function getMetagraph(q: MetagraphQuery): Promise<MetagraphDto | null> {
   const snaps = await select<
-    { netuid: number; block_number: number; reason: "epoch" | "initial"; neurons: number; ts: Date | null }[]
+    {
+      netuid: number;
+      block_number: number;
+      reason: "epoch" | "initial" | "registration";
+      neurons: number;
+      ts: Date | null;
+    }[]
   >`
     SELECT s.netuid, s.block_number, s.reason, s.neurons, b."timestamp" AS ts
     FROM metagraph_snapshots s LEFT JOIN blocks b ON b.number = s.block_number

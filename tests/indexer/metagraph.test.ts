@@ -192,6 +192,28 @@ describe("metagraph snapshots", () => {
     expect(paid).toBeGreaterThan(0);
   });
 
+  it("refreshes a subnet's metagraph where neurons registered, so they show before the next epoch", async () => {
+    const regs = await pool.query<{ netuid: number; block_number: number }>(
+      `SELECT DISTINCT COALESCE(args->>'netuid', args->>0)::int AS netuid, block_number FROM events
+       WHERE section = 'subtensorModule' AND method = 'NeuronRegistered'`,
+    );
+    expect(regs.rows.length).toBeGreaterThan(0);
+    const snaps = await pool.query<{ netuid: number; block_number: number; reason: string }>(
+      "SELECT netuid, block_number, reason FROM metagraph_snapshots",
+    );
+    const registrationSnaps = snaps.rows.filter((r) => r.reason === "registration");
+    expect(registrationSnaps.length).toBeGreaterThan(0);
+    // Each is at a block where that subnet registered a neuron…
+    const regAt = new Set(regs.rows.map((r) => `${r.block_number}:${r.netuid}`));
+    for (const r of registrationSnaps) expect(regAt.has(`${r.block_number}:${r.netuid}`)).toBe(true);
+    // …and every registration is covered by a snapshot of its subnet at or after it.
+    for (const reg of regs.rows)
+      expect(
+        snaps.rows.some((r) => r.netuid === reg.netuid && r.block_number >= reg.block_number),
+        `registration on ${reg.netuid} at ${reg.block_number}`,
+      ).toBe(true);
+  });
+
   it("gives a database started mid-chain a metagraph of every subnet at its first block", async () => {
     const other = await freshDatabase();
     const otherPool = new pg.Pool({ connectionString: other.url });

@@ -26,8 +26,10 @@ export const MetagraphSnapshotInfoSchema = named(
     block_number: Int.describe("block whose post-state the metagraph was read at"),
     timestamp: Timestamp.nullable(),
     reason: z
-      .enum(["epoch", "initial"])
-      .describe("epoch: the subnet's epoch ran in this block; initial: first metagraph the indexer stored"),
+      .enum(["epoch", "initial", "registration"])
+      .describe(
+        "epoch: the subnet's epoch ran in this block; initial: first metagraph the indexer stored; registration: neurons registered (last such block of an indexing batch)",
+      ),
     neurons: Int.describe("UIDs in the snapshot (before search)"),
   }),
 );
