@@ -2,9 +2,9 @@
 import type { EventDto } from "../api/v1/schemas";
 import { afterKey, type Key, keyText, orderBy } from "./block-key";
 import type { CursorList } from "./blocks";
-import { rowCount } from "./counts";
-import { type Dir, keysetPage, keysetScan } from "./keyset";
-import { hasFilters, type RangeFilter, resolveRange } from "./ranges";
+import { type Dir, keysetPage } from "./keyset";
+import { emptyList, rangeConds, startList } from "./list-start";
+import type { RangeFilter } from "./ranges";
 import { iso, raw, type Sql, select, sql, where } from "./sql";
 
 interface EventRow {
@@ -52,16 +52,9 @@ export interface EventListQuery extends RangeFilter {
 }
 
 export async function listEvents(q: EventListQuery): Promise<CursorList<EventDto>> {
-  const { limit, dir, after, before, ...filters } = q;
-  const total = hasFilters(filters) ? null : await rowCount("events");
-  const range = await resolveRange(filters);
-  const request = { limit, dir, after, before };
-  const pagination = { limit, total: total?.value ?? null, total_exact: total?.exact ?? false };
-  if (!range) return { pagination: { ...pagination, next: null, prev: null }, data: [] };
-  const { scan, from, take } = keysetScan(request);
-  const conds: Sql[] = [];
-  if (range.from !== null) conds.push(sql`e.block_number >= ${range.from}`);
-  if (range.to !== null) conds.push(sql`e.block_number <= ${range.to}`);
+  const { request, pagination, range, scan, from, take } = await startList("events", q);
+  if (!range) return emptyList(pagination);
+  const conds: Sql[] = rangeConds("e", range);
   if (q.section !== undefined) conds.push(sql`e.section = ${q.section}`);
   if (q.method !== undefined) conds.push(sql`e.method = ${q.method}`);
   if (q.extrinsic_id !== undefined)

@@ -3,10 +3,10 @@ import { toAddress } from "../api/v1/address";
 import type { EventDto, ExtrinsicDetailDto, ExtrinsicDto } from "../api/v1/schemas";
 import { afterKey, type Key, keyText, orderBy } from "./block-key";
 import type { CursorList } from "./blocks";
-import { rowCount } from "./counts";
 import { eventsOfExtrinsic } from "./events";
-import { type Dir, keysetPage, keysetScan } from "./keyset";
-import { hasFilters, type RangeFilter, resolveRange } from "./ranges";
+import { type Dir, keysetPage } from "./keyset";
+import { emptyList, rangeConds, startList } from "./list-start";
+import type { RangeFilter } from "./ranges";
 import { iso, raw, type Sql, select, sql, where } from "./sql";
 
 export type { Key };
@@ -74,16 +74,9 @@ export interface ExtrinsicListQuery extends RangeFilter {
 }
 
 export async function listExtrinsics(q: ExtrinsicListQuery): Promise<CursorList<ExtrinsicDto>> {
-  const { limit, dir, after, before, ...filters } = q;
-  const total = hasFilters(filters) ? null : await rowCount("extrinsics");
-  const range = await resolveRange(filters);
-  const request = { limit, dir, after, before };
-  const pagination = { limit, total: total?.value ?? null, total_exact: total?.exact ?? false };
-  if (!range) return { pagination: { ...pagination, next: null, prev: null }, data: [] };
-  const { scan, from, take } = keysetScan(request);
-  const conds: Sql[] = [];
-  if (range.from !== null) conds.push(sql`x.block_number >= ${range.from}`);
-  if (range.to !== null) conds.push(sql`x.block_number <= ${range.to}`);
+  const { request, pagination, range, scan, from, take } = await startList("extrinsics", q);
+  if (!range) return emptyList(pagination);
+  const conds: Sql[] = rangeConds("x", range);
   if (q.signer !== undefined) conds.push(sql`x.signer = ${q.signer}`);
   if (q.section !== undefined) conds.push(sql`x.section = ${q.section}`);
   if (q.method !== undefined) conds.push(sql`x.method = ${q.method}`);

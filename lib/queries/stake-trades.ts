@@ -3,11 +3,11 @@
 import { toAddress } from "../api/v1/address";
 import type { StakeTradeDto } from "../api/v1/schemas";
 import type { CursorList } from "./blocks";
-import { rowCount } from "./counts";
-import { type Dir, keysetPage, keysetScan } from "./keyset";
-import { hasFilters, type RangeFilter, resolveRange } from "./ranges";
+import { type Dir, keysetPage } from "./keyset";
+import { emptyList, rangeConds, startList } from "./list-start";
+import type { RangeFilter } from "./ranges";
 import { iso, raw, type Sql, select, sql, where } from "./sql";
-import { afterEventKey, type EventKey, eventKeyText, eventOrder, extrinsicId, rangeConds } from "./transfers";
+import { afterEventKey, type EventKey, eventKeyText, eventOrder, extrinsicId } from "./transfers";
 
 interface StakeTradeRow {
   block_number: number;
@@ -64,13 +64,8 @@ export interface StakeTradeListQuery extends RangeFilter {
 }
 
 export async function listStakeTrades(q: StakeTradeListQuery): Promise<CursorList<StakeTradeDto>> {
-  const { limit, dir, after, before, ...filters } = q;
-  const total = hasFilters(filters) ? null : await rowCount("stake_trades");
-  const range = await resolveRange(filters);
-  const request = { limit, dir, after, before };
-  const pagination = { limit, total: total?.value ?? null, total_exact: total?.exact ?? false };
-  if (!range) return { pagination: { ...pagination, next: null, prev: null }, data: [] };
-  const { scan, from, take } = keysetScan(request);
+  const { request, pagination, range, scan, from, take } = await startList("stake_trades", q);
+  if (!range) return emptyList(pagination);
   const conds: Sql[] = rangeConds("s", range);
   if (q.netuid !== undefined) conds.push(sql`s.netuid = ${q.netuid}`);
   if (q.action !== undefined) conds.push(sql`s.action = ${q.action}`);

@@ -4,9 +4,9 @@
 import { toAddress } from "../api/v1/address";
 import type { TransferDto } from "../api/v1/schemas";
 import type { CursorList } from "./blocks";
-import { rowCount } from "./counts";
-import { type Dir, keysetPage, keysetScan } from "./keyset";
-import { hasFilters, type RangeFilter, resolveRange } from "./ranges";
+import { type Dir, keysetPage } from "./keyset";
+import { emptyList, rangeConds, startList } from "./list-start";
+import type { RangeFilter } from "./ranges";
 import { iso, raw, type Sql, select, sql, where } from "./sql";
 
 /** (block_number, event_index) of a projected event; text form `123-4`. */
@@ -33,15 +33,6 @@ export const eventOrder = (alias: string, scan: Dir): Sql =>
 
 export const extrinsicId = (block: number, extrinsicIndex: number | null) =>
   extrinsicIndex === null ? null : `${block}-${extrinsicIndex}`;
-
-/** Block range conditions on `alias.block_number`. */
-export function rangeConds(alias: string, range: { from: number | null; to: number | null }): Sql[] {
-  const col = raw(`${alias}.block_number`);
-  const out: Sql[] = [];
-  if (range.from !== null) out.push(sql`${col} >= ${range.from}`);
-  if (range.to !== null) out.push(sql`${col} <= ${range.to}`);
-  return out;
-}
 
 interface TransferRow {
   block_number: number;
@@ -85,13 +76,8 @@ export interface TransferListQuery extends RangeFilter {
 }
 
 export async function listTransfers(q: TransferListQuery): Promise<CursorList<TransferDto>> {
-  const { limit, dir, after, before, ...filters } = q;
-  const total = hasFilters(filters) ? null : await rowCount("transfers");
-  const range = await resolveRange(filters);
-  const request = { limit, dir, after, before };
-  const pagination = { limit, total: total?.value ?? null, total_exact: total?.exact ?? false };
-  if (!range) return { pagination: { ...pagination, next: null, prev: null }, data: [] };
-  const { scan, from, take } = keysetScan(request);
+  const { request, pagination, range, scan, from, take } = await startList("transfers", q);
+  if (!range) return emptyList(pagination);
   const conds: Sql[] = rangeConds("t", range);
   if (q.from !== undefined) conds.push(sql`t."from" = ${q.from}`);
   if (q.to !== undefined) conds.push(sql`t."to" = ${q.to}`);
