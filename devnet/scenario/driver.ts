@@ -84,6 +84,12 @@ export interface Scenario {
   readonly sudo: Ed25519Signer;
 }
 
+/** Pull of a subnet's fair price toward its anchor per block, and its per-block log volatility. */
+const FAIR_PULL = 0.002;
+const FAIR_SIGMA = 0.0015;
+/** Probability per unit of ln(price / fair) that a trader turns a buy into a sell (or back). */
+const REVERSION = 4;
+
 const FLOW_WEIGHTS: Readonly<Record<FlowKind, number>> = {
   transfer: 20,
   add_stake: 24,
@@ -184,13 +190,30 @@ export async function createScenario(opts: ScenarioOptions): Promise<Scenario> {
   const subnets = new Map<number, SubnetInfo>();
   const validatorNets = new Map<number, number[]>();
   const positions: Position[] = [];
+  const positionsByNet = new Map<number, Position[]>();
   const positionKeys = new Set<string>();
+  /**
+   * Each subnet's "fair" price (ln TAO per alpha), a random walk pulled toward an anchor: traders buy below it
+   * and sell above it, so prices wander like Finney's (a few % a day) instead of running away with the net
+   * buying of a young network. New subnets start at their launch price and drift to a Finney-like anchor.
+   */
+  const fair = new Map<number, { log: number; anchor: number }>();
   let pendingRegistration: { owner: Cold; hot: Uint8Array; at: number } | undefined;
   let nextRegistrationAt = 2;
   let nextHyperparamAt = 1 + Math.max(1, Math.round(hyperEvery * (0.5 + rng.float())));
   let ownerCursor = 0;
   let factory: CallFactory | undefined;
   let factoryChain: Chain | undefined;
+
+  function addPosition(p: Position): void {
+    const key = `${p.cold.index}/${u8aToHex(p.hot)}/${p.netuid}`;
+    if (positionKeys.has(key)) return;
+    positionKeys.add(key);
+    positions.push(p);
+    const list = positionsByNet.get(p.netuid);
+    if (list) list.push(p);
+    else positionsByNet.set(p.netuid, [p]);
+  }
 
   const retail = cast.colds.filter((c) => !c.whale);
   const whales = cast.colds.filter((c) => c.whale);
@@ -311,6 +334,15 @@ export async function createScenario(opts: ScenarioOptions): Promise<Scenario> {
       }
     }
     const live = [...subnets.values()].filter((s) => s.started);
+    for (const s of live) {
+      const f = fair.get(s.netuid);
+      if (!f) {
+        const launch = Math.log(Number(priceRao(s.netuid)) / 1e9);
+        // Genesis subnets already sit at Finney-like prices; registered ones settle at 0.004–0.12 TAO.
+        const anchor = s.owner ? Math.log(0.004) + rng.float() * Math.log(30) : launch;
+        fair.set(s.netuid, { log: launch, anchor });
+      } else f.log += FAIR_PULL * (f.anchor - f.log) + FAIR_SIGMA * rng.normal();
+    }
 
     // One validator registration per block until every validator sits on its home subnets.
     const v = rng.pick(cast.validators);
@@ -367,12 +399,34 @@ export async function createScenario(opts: ScenarioOptions): Promise<Scenario> {
       return rng.chance(0.12) ? rng.pick(whales) : rng.pick(retail);
     }
 
-    /** TAO to put in: retail log-normal, whales Pareto; never more than a third of genesis funds. */
-    function stakeAmount(c: Cold): bigint {
+    /**
+     * TAO to put in: retail log-normal, whales Pareto; never more than a third of genesis funds, nor more than
+     * a slice of the pool (1% retail, 5% whales) — Finney's trades rarely move a pool by more than that.
+     */
+    function stakeAmount(c: Cold, netuid?: number): bigint {
       const tao = c.whale ? rng.pareto(50, 1.2) : rng.logNormal(3, 1);
-      const rao = taoToRao(tao);
+      let rao = taoToRao(tao);
       const cap = c.funds / 3n;
-      return rao > cap ? cap : rao;
+      if (rao > cap) rao = cap;
+      if (netuid !== undefined && netuid !== 0) {
+        const depth = (st.big("SubnetTAO", netuid) * (c.whale ? 5n : 1n)) / 100n;
+        if (depth > 0n && rao > depth) rao = depth;
+      }
+      return rao;
+    }
+
+    /** ln(price / fair) of a subnet; 0 for root and subnets without a fair price yet. */
+    function mispricing(netuid: number): number {
+      const f = fair.get(netuid);
+      if (!f || netuid === 0) return 0;
+      const p = Number(priceRao(netuid));
+      return p > 0 ? Math.log(p / 1e9) - f.log : 0;
+    }
+
+    /** Whether a trader turns a buy (or a sell) around because the price is above (or below) fair. */
+    function contrarian(netuid: number, buying: boolean): boolean {
+      const d = mispricing(netuid) * (buying ? 1 : -1);
+      return d > 0 && rng.float() < Math.min(0.95, REVERSION * d);
     }
 
     function alphaOf(p: Position): bigint {
@@ -397,12 +451,17 @@ export async function createScenario(opts: ScenarioOptions): Promise<Scenario> {
       return positions.length === 0 ? undefined : positions[rng.int(positions.length)];
     }
 
-    function addStake(limit: boolean): void {
+    function addStake(limit: boolean, on?: SubnetInfo): void {
       const c = actor();
-      const s = popular();
+      const s = on ?? popular();
       if (s.hots.length === 0) return;
+      if (!on && contrarian(s.netuid, true)) {
+        const held = positionsByNet.get(s.netuid);
+        if (held && held.length > 0) removeStake(limit, held[rng.int(held.length)] as Position);
+        return;
+      }
       const hot = rng.pick(s.hots);
-      const amount = stakeAmount(c);
+      const amount = stakeAmount(c, s.netuid);
       const ok = limit
         ? submit(c.signer, "SubtensorModule", "add_stake_limit", [
             hot,
@@ -412,11 +471,21 @@ export async function createScenario(opts: ScenarioOptions): Promise<Scenario> {
             rng.chance(0.5),
           ])
         : submit(c.signer, "SubtensorModule", "add_stake", [hot, s.netuid, amount]);
-      const key = `${c.index}/${u8aToHex(hot)}/${s.netuid}`;
-      if (ok && !positionKeys.has(key)) {
-        positionKeys.add(key);
-        positions.push({ cold: c, hot, netuid: s.netuid });
-      }
+      if (ok) addPosition({ cold: c, hot, netuid: s.netuid });
+    }
+
+    function removeStake(limit: boolean, p: Position): void {
+      const alpha = fraction(alphaOf(p), 0.1, 0.9);
+      if (alpha === 0n) return;
+      if (!limit) submit(p.cold.signer, "SubtensorModule", "remove_stake", [p.hot, p.netuid, alpha]);
+      else
+        submit(p.cold.signer, "SubtensorModule", "remove_stake_limit", [
+          p.hot,
+          p.netuid,
+          alpha,
+          fraction(priceRao(p.netuid), 0.85, 1.0),
+          rng.chance(0.5),
+        ]);
     }
 
     function flow(kind: FlowKind, live: SubnetInfo[]): void {
@@ -443,29 +512,17 @@ export async function createScenario(opts: ScenarioOptions): Promise<Scenario> {
           if ((validatorNets.get(val.index) ?? []).length === 0) return;
           const c = rng.pick(whales);
           const ok = submit(c.signer, "SubtensorModule", "add_stake", [val.hot.publicKey, 0, stakeAmount(c)]);
-          const key = `${c.index}/${u8aToHex(val.hot.publicKey)}/0`;
-          if (ok && !positionKeys.has(key)) {
-            positionKeys.add(key);
-            positions.push({ cold: c, hot: val.hot.publicKey, netuid: 0 });
-          }
+          if (ok) addPosition({ cold: c, hot: val.hot.publicKey, netuid: 0 });
           return;
         }
         case "remove_stake":
         case "remove_stake_limit": {
           const p = position();
           if (!p) return;
-          const alpha = fraction(alphaOf(p), 0.1, 0.9);
-          if (alpha === 0n) return;
-          if (kind === "remove_stake")
-            submit(p.cold.signer, "SubtensorModule", "remove_stake", [p.hot, p.netuid, alpha]);
-          else
-            submit(p.cold.signer, "SubtensorModule", "remove_stake_limit", [
-              p.hot,
-              p.netuid,
-              alpha,
-              fraction(priceRao(p.netuid), 0.85, 1.0),
-              rng.chance(0.5),
-            ]);
+          const limit = kind === "remove_stake_limit";
+          const s = subnets.get(p.netuid);
+          if (s?.started && contrarian(p.netuid, false)) addStake(limit, s);
+          else removeStake(limit, p);
           return;
         }
         case "move_stake":
@@ -474,7 +531,14 @@ export async function createScenario(opts: ScenarioOptions): Promise<Scenario> {
           const p = position();
           const dest = rng.pick(live);
           if (!p || dest.hots.length === 0) return;
-          const alpha = fraction(alphaOf(p), 0.2, 0.8);
+          // Moving into another subnet buys its alpha: the same price sense and pool-size limit as a stake.
+          if (dest.netuid !== p.netuid && contrarian(dest.netuid, true)) return;
+          let alpha = fraction(alphaOf(p), 0.2, 0.8);
+          if (dest.netuid !== p.netuid && dest.netuid !== 0) {
+            const price = p.netuid === 0 ? TAO : priceRao(p.netuid);
+            const room = (st.big("SubnetTAO", dest.netuid) * 2n) / 100n;
+            if (price > 0n && (alpha * price) / TAO > room) alpha = (room * TAO) / price;
+          }
           if (alpha === 0n) return;
           if (kind === "move_stake")
             submit(p.cold.signer, "SubtensorModule", "move_stake", [
@@ -497,8 +561,12 @@ export async function createScenario(opts: ScenarioOptions): Promise<Scenario> {
           return;
         }
         case "burned_register": {
+          // A miner registers only when the burn is worth it to them (median 0.5 TAO): the burn then settles
+          // where registrations meet the subnet's target, as on Finney, instead of pinning at MaxBurn — and
+          // since the burn buys alpha from the pool, a pinned burn would be a steady buy on every subnet.
           const c = actor();
           const s = popular();
+          if (taoToRao(rng.logNormal(0.5, 1.2)) < st.big("Burn", s.netuid)) return;
           submit(c.signer, "SubtensorModule", "burned_register", [s.netuid, rng.bytes(32)]);
           return;
         }
@@ -585,7 +653,14 @@ export async function createScenario(opts: ScenarioOptions): Promise<Scenario> {
 
   return {
     genesis,
-    economyGenesis: { subnets: opts.genesisSubnets ?? 8, tempo },
+    // Genesis subnets look like Finney's established ones: deep pools (20,000 TAO) at 0.06 TAO per alpha for
+    // netuid 1 falling to ~0.014 for netuid 8.
+    economyGenesis: {
+      subnets: opts.genesisSubnets ?? 8,
+      tempo,
+      poolTao: 20_000n * TAO,
+      priceRao: (netuid) => BigInt(Math.round(6e7 / netuid ** 0.7)),
+    },
     beforeBlock,
     stats,
     cast,

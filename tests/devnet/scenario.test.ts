@@ -110,6 +110,32 @@ describe("scenario spread", () => {
     expect(spec(chain.best.number)).toBe(394);
   }, 30_000);
 
+  it("keeps prices and registration burns in Finney's ranges instead of running away", async () => {
+    const { chain } = await run({ ...SMALL, seed: 9, tempo: 60, upgradeAt: undefined }, 240);
+    const at = (n: number) => {
+      const b = chain.blockByNumber(n) as NonNullable<ReturnType<Chain["blockByNumber"]>>;
+      return new Store(b.runtime.codec, chain.reader(b));
+    };
+    const price = (st: Store, netuid: number) =>
+      Number(st.big("SubnetTAO", netuid)) / Number(st.big("SubnetAlphaIn", netuid));
+    const genesis = at(0);
+    const head = at(chain.best.number);
+    for (let netuid = 1; netuid <= 4; netuid++) {
+      const p0 = price(genesis, netuid);
+      // Established subnets: deep pools at a few hundredths of a TAO per alpha.
+      expect(Number(genesis.big("SubnetTAO", netuid)) / 1e9, `pool of ${netuid}`).toBeGreaterThanOrEqual(
+        10_000,
+      );
+      expect(p0, `genesis price of ${netuid}`).toBeLessThan(0.1);
+      // Traders lean against mispricing: 240 blocks (48 minutes) move a price by tens of percent, not multiples.
+      const ratio = price(head, netuid) / p0;
+      expect(ratio, `price move of ${netuid}`).toBeGreaterThan(0.6);
+      expect(ratio, `price move of ${netuid}`).toBeLessThan(1.6);
+      // Miners register when the burn is worth it, so it does not sit at MaxBurn (100 TAO).
+      expect(Number(head.big("Burn", netuid)) / 1e9, `burn of ${netuid}`).toBeLessThan(50);
+    }
+  }, 60_000);
+
   it("grows past 64 subnets with a lock cost that moves", async () => {
     const { chain } = await run(
       {
