@@ -12,6 +12,7 @@ import { DetailList, Panel } from "../ui/Card";
 import { type Column, DataTable } from "../ui/DataTable";
 import { BlockLink } from "../ui/Links";
 import { ErrorState } from "../ui/States";
+import { type CalculatorTarget, StakingCalculator } from "./StakingCalculator";
 
 const link = "font-mono text-brand-600 hover:underline dark:text-brand-500";
 
@@ -71,6 +72,18 @@ const columns: Column<ValidatorSubnetDto>[] = [
     cell: (r) => <Amount value={r.emission} unit="alpha" compact />,
   },
   {
+    key: "apy",
+    header: "APY 7d",
+    align: "right",
+    sortable: true,
+    sortValue: (r) => (r.apy.d7 === null ? -1 : Number(r.apy.d7)),
+    cell: (r) => (
+      <span className="font-mono" title={`1d ${sharePercent(r.apy.d1)} · 30d ${sharePercent(r.apy.d30)}`}>
+        {sharePercent(r.apy.d7)}
+      </span>
+    ),
+  },
+  {
     key: "updated",
     header: "Updated",
     align: "right",
@@ -108,9 +121,18 @@ export function ValidatorDetail({ hotkey }: { hotkey: string }) {
             { label: "Subnets validated", value: `${v.subnets_validated} of ${v.subnets} with a UID` },
             { label: "Emission (last epochs)", value: <Amount value={v.emission} unit="alpha" /> },
             { label: "Take", value: v.take === null ? "—" : sharePercent(v.take) },
+            {
+              label: "Nominator APY (1d / 7d / 30d)",
+              value: (
+                <span className="font-mono" data-testid="validator-apy">
+                  {`${sharePercent(v.apy.d1)} / ${sharePercent(v.apy.d7)} / ${sharePercent(v.apy.d30)}`}
+                </span>
+              ),
+            },
           ]}
         />
       </Panel>
+      <StakingCalculator targets={calculatorTargets(v.apy, v.subnet_rows)} />
       <Panel title="Subnets" id="validator-subnets">
         <DataTable
           label="Subnets of this validator"
@@ -123,8 +145,24 @@ export function ValidatorDetail({ hotkey }: { hotkey: string }) {
       <p className="text-xs text-zinc-500">
         From each subnet&apos;s newest stored metagraph. Dominance is this hotkey&apos;s alpha stake over all
         alpha staked to UIDs (alpha of different subnets added unpriced); subnet dominance is its share of the
-        subnet&apos;s stake.
+        subnet&apos;s stake. APY: per epoch, a nominator earns the UID&apos;s emission after the take over the
+        stake before it; epochs are compounded over the window and annualised over the blocks they cover (see
+        the API&apos;s /validators documentation for the exact method).
       </p>
     </div>
   );
+}
+
+function calculatorTargets(overall: CalculatorTarget["apy"], rows: ValidatorSubnetDto[]): CalculatorTarget[] {
+  return [
+    { key: "all", label: "All its subnets (TAO value)", unit: "tao", apy: overall },
+    ...rows
+      .filter((r) => r.validator_permit)
+      .map((r) => ({
+        key: String(r.netuid),
+        label: `Subnet ${r.netuid}`,
+        unit: "alpha" as const,
+        apy: r.apy,
+      })),
+  ];
 }

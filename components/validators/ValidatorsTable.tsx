@@ -33,6 +33,16 @@ const columns: Column<ValidatorDto>[] = [
     cell: (v) => <Amount value={v.alpha_stake} unit="alpha" compact />,
   },
   {
+    key: "apy",
+    header: "APY 7d",
+    align: "right",
+    cell: (v) => (
+      <span className="font-mono" title={`1d ${sharePercent(v.apy.d1)} · 30d ${sharePercent(v.apy.d30)}`}>
+        {sharePercent(v.apy.d7)}
+      </span>
+    ),
+  },
+  {
     key: "dominance",
     header: "Dominance",
     align: "right",

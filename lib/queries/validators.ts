@@ -5,6 +5,7 @@ import type { PagePagination } from "../api/v1/schemas";
 import type { ValidatorDetailDto, ValidatorDto, ValidatorSubnetDto } from "../api/v1/validator-schemas";
 import { blocksSince, pagePagination, u16Proportion } from "./metagraph";
 import { raw, select, sql } from "./sql";
+import { type HotkeyApy, hotkeyApys } from "./validator-apy";
 
 export const VALIDATOR_ORDER_FIELDS = [
   "alpha_stake",
@@ -66,7 +67,9 @@ const COLUMNS = raw(
    (CASE WHEN total.s > 0 THEN trunc(v.alpha_stake / total.s, 10) ELSE 0 END)::text AS dominance`,
 );
 
-function validatorDto(r: ValidatorRow): ValidatorDto {
+const NO_APY = { d1: null, d7: null, d30: null, epochs_d30: 0, span_blocks_d30: null };
+
+function validatorDto(r: ValidatorRow, apy: HotkeyApy | undefined): ValidatorDto {
   return {
     hotkey: toAddress(r.hotkey)!,
     coldkey: toAddress(r.coldkey),
@@ -79,6 +82,7 @@ function validatorDto(r: ValidatorRow): ValidatorDto {
     dominance: r.dominance,
     emission: r.emission,
     nominators: null,
+    apy: apy?.overall ?? NO_APY,
     block_number: r.block_number,
   };
 }
@@ -98,7 +102,12 @@ export async function listValidators(
     const t = await select<{ n: number }[]>`WITH ${LATEST} SELECT count(*)::int AS n FROM v`;
     total = t[0]?.n ?? 0;
   }
-  return { pagination: pagePagination(q.page, q.limit, total), data: rows.map(validatorDto) };
+  // APY only for the page's hotkeys: bounded work per request (the hotkey index), so it cannot be sorted on.
+  const apys = await hotkeyApys(rows.map((r) => r.hotkey));
+  return {
+    pagination: pagePagination(q.page, q.limit, total),
+    data: rows.map((r) => validatorDto(r, apys.get(r.hotkey))),
+  };
 }
 
 export async function getValidator(hotkey: string): Promise<ValidatorDetailDto | null> {
@@ -106,6 +115,7 @@ export async function getValidator(hotkey: string): Promise<ValidatorDetailDto |
     WITH ${LATEST} SELECT ${COLUMNS} FROM v, total WHERE v.hotkey = ${hotkey}`;
   const row = rows[0];
   if (!row) return null;
+  const apy = (await hotkeyApys([hotkey])).get(hotkey);
   const subnets = await select<
     {
       netuid: number;
@@ -150,6 +160,7 @@ export async function getValidator(hotkey: string): Promise<ValidatorDetailDto |
     last_update: s.last_update,
     blocks_since_update: blocksSince(s.block_number, s.last_update),
     axon: s.axon,
+    apy: apy?.bySubnet.get(s.netuid) ?? NO_APY,
   }));
-  return { ...validatorDto(row), subnet_rows: subnetRows };
+  return { ...validatorDto(row, apy), subnet_rows: subnetRows };
 }

@@ -15,6 +15,7 @@ import { configureRateLimit, DEFAULT_RATE_LIMIT } from "../../lib/api/v1/http/ra
 import { db } from "../../lib/db/client";
 import { u16Proportion } from "../../lib/queries/metagraph";
 import { closeQueryPool } from "../../lib/queries/pool";
+import { MAX_LOG_GROWTH } from "../../lib/queries/validator-apy";
 import { getValidator } from "../../lib/queries/validators";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
 import { call } from "./fixture";
@@ -301,6 +302,64 @@ describe("GET /validators and /validators/{hotkey}", () => {
     const badOrder = await call(validatorsRoute.GET, "/validators?order=name_asc");
     expect(badOrder.status).toBe(400);
     expect((await badOrder.json()).error.parameter).toBe("order");
+  });
+
+  it("gives each validator a nominator APY per subnet that follows the documented method", async () => {
+    const list = await get(validatorsRoute.GET, "/validators", "/validators?limit=1000");
+    let checked = 0;
+    for (const v of list.data) {
+      const detail = await get(validatorRoute.GET, "/validators/{hotkey}", `/validators/${v.hotkey.ss58}`, {
+        hotkey: v.hotkey.ss58,
+      });
+      expect(detail.apy).toEqual(v.apy);
+      for (const row of detail.subnet_rows) {
+        // Recompute from the stored epochs in doubles; the API works in NUMERIC, so agree to ~1e-9 relative.
+        const epochs = await pool.query<{
+          block_number: number;
+          stake: string;
+          emission: string;
+          take: number;
+        }>(
+          `SELECT m.block_number, m.stake::text, m.emission::text, coalesce(m.take, 0) AS take
+           FROM metagraph_neurons m JOIN metagraph_snapshots s USING (netuid, block_number)
+           WHERE s.reason = 'epoch' AND m.netuid = $1 AND m.hotkey = $2 ORDER BY m.block_number`,
+          [row.netuid, v.hotkey.ss58],
+        );
+        let logGrowth = 0;
+        const used: number[] = [];
+        for (const e of epochs.rows) {
+          const nominated = (BigInt(e.emission) * BigInt(65535 - e.take)) / 65535n;
+          const base = BigInt(e.stake) - nominated;
+          if (base <= 0n) continue;
+          logGrowth += Math.log1p(Number(nominated) / Number(base));
+          used.push(e.block_number);
+        }
+        if (used.length < 2) {
+          expect(row.apy.d30, `netuid ${row.netuid}`).toBeNull();
+          continue;
+        }
+        const span = ((used.at(-1)! - used[0]!) * used.length) / (used.length - 1);
+        expect(row.apy.span_blocks_d30).toBe(Math.trunc(span));
+        expect(row.apy.epochs_d30).toBe(used.length);
+        const exponent = (logGrowth * 2_628_000) / Math.trunc(span);
+        if (exponent > MAX_LOG_GROWTH) {
+          // Tempo 20 makes 131,400 epochs a year: young subnets' yields do not annualise.
+          expect(row.apy.d30, `netuid ${row.netuid}: growth ${exponent}`).toBeNull();
+          checked++;
+          continue;
+        }
+        const expected = Math.expm1(exponent);
+        const got = Number(row.apy.d30);
+        expect(Math.abs(got - expected), `netuid ${row.netuid}: ${got} vs ${expected}`).toBeLessThanOrEqual(
+          Math.max(1e-6, Math.abs(expected) * 1e-9),
+        );
+        // The chain is younger than a day: every window holds the same epochs.
+        expect(row.apy.d1).toBe(row.apy.d30);
+        expect(row.apy.d7).toBe(row.apy.d30);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
   });
 
   it("leaves out a subnet removed after its newest snapshot", async () => {

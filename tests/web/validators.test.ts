@@ -1,8 +1,10 @@
 // Validators and the metagraph in a real browser against `npm start` on the devnet: the pages load with the API's
 // data and no console errors, the nav links to /validators, rows open the validator page, and the metagraph table
 // searches, sorts and changes page size through the URL.
+
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { earnings } from "../../lib/format/compound";
 import { browserAvailable, openBrowser } from "../helpers/browser";
 import { type Stack, startStack } from "../helpers/stack";
 import { waitForIndexed, watchedPage } from "./harness";
@@ -79,6 +81,34 @@ describe.runIf(enabled)("validators and metagraph in Chromium", () => {
     const subnets = page.getByTestId("validator-subnets").locator("tbody tr");
     await subnets.first().waitFor();
     expect(await subnets.count()).toBeGreaterThanOrEqual(api.data[0]!.subnets_validated);
+
+    // Staking calculator: bad amounts are refused in place; otherwise the exact compounded earnings (or, on a
+    // chain younger than two epochs, why there is no APY yet).
+    const calc = page.getByRole("region", { name: "Staking calculator" });
+    await calc.getByLabel(/Amount/).fill("1.2.3");
+    await calc
+      .getByRole("alert")
+      .getByText(/Enter an amount/)
+      .waitFor();
+    await calc.getByLabel(/Amount/).fill("250");
+    await expect
+      .poll(
+        async () => {
+          const detail = (await (
+            await fetch(`${stack.url}/api/v1/validators/${api.data[0]!.hotkey.ss58}`)
+          ).json()) as { apy: { d7: string | null } };
+          const apy7 = detail.apy.d7;
+          if (apy7 === null) return (await calc.getByTestId("calculator-empty").count()) === 1;
+          const shown = await calc
+            .getByTestId("calculator-365d")
+            .locator("[data-amount]")
+            .getAttribute("data-amount", { timeout: 1_000 })
+            .catch(() => null);
+          return shown === earnings(250_000_000_000n, apy7, 365).toString();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe(true);
 
     await page.goto(`${stack.url}/validators/5C4hrfjw9DjXZTzV3MwzrrAr9P1MJhSrvWGWqi1eSuyUpnhM`);
     await page.getByText("Validator not found").last().waitFor();

@@ -78,6 +78,23 @@ export const MetagraphSchema = named(
   }),
 );
 
+const Apy = z
+  .string()
+  .regex(/^-?[0-9]+\.[0-9]{6}$/)
+  .nullable()
+  .describe("annualised yield as a fraction (0.25 = 25 %), 6 decimal places; null with fewer than 2 epochs");
+
+export const ValidatorApySchema = named(
+  "ValidatorApy",
+  z.object({
+    d1: Apy.describe("APY over the epochs of the last 7,200 blocks"),
+    d7: Apy.describe("APY over the epochs of the last 50,400 blocks"),
+    d30: Apy.describe("APY over the epochs of the last 216,000 blocks"),
+    epochs_d30: Int.describe("epochs in the 30-day window (fewer on a young chain)"),
+    span_blocks_d30: Int.nullable().describe("blocks the 30-day window's epochs cover"),
+  }),
+);
+
 export const ValidatorSchema = named(
   "Validator",
   z.object({
@@ -92,6 +109,7 @@ export const ValidatorSchema = named(
     dominance: Share.describe("alpha_stake / sum of alpha_stake over every UID of every latest metagraph"),
     emission: AmountSchema.describe("sum of the last epoch's emission over the hotkey's UIDs (alpha rao)"),
     nominators: z.null().describe("not derived: the indexer stores no per-nominator stake state yet"),
+    apy: ValidatorApySchema.describe("nominator APY, stake-value weighted over the hotkey's subnets"),
     block_number: Int.describe("newest snapshot block among the hotkey's subnets"),
   }),
 );
@@ -119,6 +137,7 @@ export const ValidatorSubnetSchema = named(
     last_update: BlockU64,
     blocks_since_update: BlockU64,
     axon: z.string().nullable(),
+    apy: ValidatorApySchema.describe("nominator APY on this subnet"),
   }),
 );
 
@@ -133,3 +152,4 @@ export type ValidatorDto = z.input<typeof ValidatorSchema>;
 export type ValidatorListDto = z.input<typeof ValidatorListSchema>;
 export type ValidatorSubnetDto = z.input<typeof ValidatorSubnetSchema>;
 export type ValidatorDetailDto = z.input<typeof ValidatorDetailSchema>;
+export type ValidatorApyDto = z.input<typeof ValidatorApySchema>;

@@ -1,6 +1,7 @@
 // Metagraph and validators.
 import { z } from "zod";
 import { getMetagraph, METAGRAPH_ORDER_FIELDS } from "../../../queries/metagraph";
+import { APY_METHOD } from "../../../queries/validator-apy";
 import { getValidator, listValidators, VALIDATOR_ORDER_FIELDS } from "../../../queries/validators";
 import { ApiHttpError, defineEndpoint, notFound } from "../endpoint";
 import { address, documented, formatParam, limitParam, orderParam, pageParam, uint } from "../params";
@@ -77,7 +78,7 @@ const VALIDATOR_METHOD =
   "dominance = alpha_stake / the same sum over every UID of every subnet, truncated to 10 places; emission = " +
   "sum of the UIDs' last-epoch emission; take = Delegates[hotkey] (u16) / 65535; root_stake = " +
   "TotalHotkeyAlpha[hotkey, 0]. nominators is null: it needs per-nominator stake state the indexer does not " +
-  "keep yet.";
+  `keep yet. apy: ${APY_METHOD} The list computes APY for the returned page only, so it is not an order field.`;
 
 export const validators = defineEndpoint({
   id: "listValidators",
