@@ -6,6 +6,9 @@
 const MAX_EXACT_EXPONENT = 1024n;
 const DEFAULT_MAX_ITERS = 4096;
 const GUARD_BITS = 24n;
+const GUARD = 1n << GUARD_BITS;
+const GUARD_MASK = GUARD - 1n;
+const HALF_GUARD = GUARD >> 1n;
 
 function bitLength(n: bigint): number {
   return n === 0n ? 0 : n.toString(2).length;
@@ -21,8 +24,16 @@ function gcd(a: bigint, b: bigint): bigint {
   return a;
 }
 
-/** Round-half-away-from-zero of value / guard (the crate's `round_to_precision`). */
+/** Round-half-away-from-zero of value / guard (the crate's `round_to_precision`); guard = 2^GUARD_BITS. */
 function roundToPrecision(value: bigint, guard: bigint): bigint {
+  if (guard === GUARD) {
+    // Same result with shifts: truncation toward zero is a shift of |value|, the remainder its low bits.
+    const neg = value < 0n;
+    const mag = neg ? -value : value;
+    let t = mag >> GUARD_BITS;
+    if ((mag & GUARD_MASK) >= HALF_GUARD) t += 1n;
+    return neg ? -t : t;
+  }
   let t = value / guard;
   const r = value - t * guard;
   if (r !== 0n && (r < 0n ? -r : r) * 2n >= guard) t += r < 0n ? -1n : 1n;
@@ -49,12 +60,19 @@ export function nthRootRatioFloor(num: bigint, den: bigint, q: number): bigint {
   return x;
 }
 
+/** log2 of a power of two, or -1n (the series' scales are powers of two: floor division is then a shift). */
+function log2Exact(scale: bigint): bigint {
+  return scale > 0n && (scale & (scale - 1n)) === 0n ? BigInt(bitLength(scale) - 1) : -1n;
+}
+
 function ln1pFixed(x: bigint, scale: bigint, guard: bigint, maxIters: number): bigint {
+  const shift = log2Exact(scale);
   let term = x;
   let result = term;
   let prev = roundToPrecision(result, guard);
   for (let n = 2; n <= maxIters; n++) {
-    term = floorDiv(term * x, scale);
+    // BigInt >> is an arithmetic shift: floor division by 2^shift, negative values included.
+    term = shift >= 0n ? (term * x) >> shift : floorDiv(term * x, scale);
     if (term === 0n) break;
     const next = floorDiv(term, BigInt(n));
     if (next === 0n) break;
@@ -68,11 +86,13 @@ function ln1pFixed(x: bigint, scale: bigint, guard: bigint, maxIters: number): b
 }
 
 function expFixed(x: bigint, scale: bigint, guard: bigint, maxIters: number): bigint {
+  const shift = log2Exact(scale);
   let term = scale;
   let result = term;
   let prev = roundToPrecision(result, guard);
   for (let n = 1; n <= maxIters; n++) {
-    term = floorDiv(term * x, scale * BigInt(n));
+    // floor(a / (2^s·n)) = floor(floor(a / 2^s) / n)
+    term = shift >= 0n ? floorDiv((term * x) >> shift, BigInt(n)) : floorDiv(term * x, scale * BigInt(n));
     if (term === 0n) break;
     result += term;
     const rounded = roundToPrecision(result, guard);
@@ -98,6 +118,8 @@ function lnBig(
   }
   return ln1pFixed(mantissa - scale, scale, guard, maxIters) + lnTwo * shift;
 }
+
+const LN2 = new Map<string, bigint>();
 
 /**
  * floor(scale × (baseNum/baseDen)^(expNum/expDen)), or null where the crate returns None (zero denominators).
@@ -132,11 +154,17 @@ export function powRatioScaled(
   const targetScale = 1n << requested;
   const guard = 1n << GUARD_BITS;
   const internalScale = targetScale << GUARD_BITS;
-  const lnTwo = -ln1pFixed(-(internalScale >> 1n), internalScale, guard, maxIters);
+  // ln 2 depends only on the precision and the iteration cap: computed once per pair.
+  const lnKey = `${internalPrec}/${maxIters}`;
+  let lnTwo = LN2.get(lnKey);
+  if (lnTwo === undefined) {
+    lnTwo = -ln1pFixed(-(internalScale >> 1n), internalScale, guard, maxIters);
+    LN2.set(lnKey, lnTwo);
+  }
   const lnBase =
     lnBig(baseNum, internalPrec, internalScale, guard, lnTwo, maxIters) -
     lnBig(baseDen, internalPrec, internalScale, guard, lnTwo, maxIters);
   const lnScaled = floorDiv(lnBase * expNum, expDen);
   const e = expFixed(lnScaled, internalScale, guard, maxIters);
-  return floorDiv(roundToPrecision(e, guard) * scale, targetScale);
+  return (roundToPrecision(e, guard) * scale) >> requested;
 }
