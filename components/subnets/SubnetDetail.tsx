@@ -11,6 +11,7 @@ import { EmptyState, ErrorState } from "../ui/States";
 import { formatChange, formatShare } from "./format";
 import { SubnetActivity } from "./SubnetActivity";
 import { SubnetCharts } from "./SubnetCharts";
+import { SubnetHistory } from "./SubnetHistory";
 import { SubnetName } from "./SubnetsTable";
 
 function Stat({ label, children }: { label: string; children: React.ReactNode }) {
@@ -161,6 +162,7 @@ export function SubnetDetail({ netuid }: { netuid: number }) {
         </Panel>
       </div>
       <SubnetActivity netuid={s.netuid} />
+      <SubnetHistory netuid={s.netuid} />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // schemas the server shapes its answers with (lib/api/v1/schemas.ts). Server components seed the same query
 // keys with the query layer's results (components/query/Prefetch), so the first paint needs no client fetch.
 // Owned by the dashboard (issue 7): the explorer pages, live updates and prefetching depend on this shape.
+
 import type { z } from "zod";
 import { HealthSchema } from "./schemas/health";
 import { SparklinesSchema } from "./schemas/sparklines";
@@ -20,6 +21,7 @@ import {
   StatsSchema,
   TransferListSchema,
 } from "./v1/schemas";
+import { HyperparameterHistorySchema, RegistrationCostSeriesSchema } from "./v1/subnet-history-schemas";
 import {
   CandleSeriesSchema,
   PoolSeriesSchema,
@@ -252,6 +254,16 @@ export const resources = {
   subnetActivity: define<{ netuid: number; limit?: number }>()({
     path: ({ netuid, ...q }) => `/api/v1/subnets/${netuid}/activity${queryString(q)}`,
     schema: SubnetActivitySchema,
+    live: true,
+  }),
+  subnetRegistrationCost: define<{ netuid: number; frequency?: "hour" | "day"; limit?: number }>()({
+    path: ({ netuid, ...q }) => `/api/v1/subnets/${netuid}/registrations/cost${queryString(q)}`,
+    schema: RegistrationCostSeriesSchema,
+    live: true,
+  }),
+  subnetHyperparameters: define<{ netuid: number; name?: string; page?: number; limit?: number }>()({
+    path: ({ netuid, ...q }) => `/api/v1/subnets/${netuid}/hyperparameters${queryString(q)}`,
+    schema: HyperparameterHistorySchema,
     live: true,
   }),
   subnetCandles: define<Omit<SubnetSeriesParams, "frequency"> & { frequency?: "hour" | "day" }>()({

@@ -81,6 +81,27 @@ describe.runIf(enabled)("subnets in Chromium", () => {
     await page.getByRole("button", { name: "All" }).click();
     await chart.locator("path.recharts-line-curve").first().waitFor();
 
+    // Registration cost per hour (the scenario registers miners on subnet 1) and the hyperparameter history,
+    // as many rows as the API has (up to the panel's 25).
+    const cost = (await (
+      await fetch(`${stack.url}/api/v1/subnets/1/registrations/cost?frequency=hour`)
+    ).json()) as {
+      data: unknown[];
+    };
+    if (cost.data.length > 0)
+      await page.getByTestId("registration-cost-chart").locator(".recharts-bar-rectangle").first().waitFor();
+    else await page.getByText("No neuron registrations indexed on this subnet").last().waitFor();
+    await page.getByRole("button", { name: "Daily" }).click();
+    await page.getByRole("button", { name: "Daily", pressed: true }).waitFor();
+    const hyper = (await (await fetch(`${stack.url}/api/v1/subnets/1/hyperparameters?limit=25`)).json()) as {
+      data: unknown[];
+    };
+    if (hyper.data.length > 0)
+      await expect
+        .poll(async () => page.getByTestId("hyperparameter-history").locator("tbody tr").count())
+        .toBeGreaterThanOrEqual(hyper.data.length);
+    else await page.getByText("No hyperparameter change indexed for this subnet").waitFor();
+
     await page.screenshot({ path: `${SCREENS}/subnet.png`, fullPage: true });
 
     await page.goto(`${stack.url}/subnets/9999`);

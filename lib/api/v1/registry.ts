@@ -6,6 +6,11 @@ import { recycle, stakeTrades, transfers } from "./endpoints/activity";
 import { events, extrinsic, extrinsics } from "./endpoints/chain-data";
 import { poolStates, quote, quoteCurve } from "./endpoints/engine";
 import { block, blocks, health, runtimeVersions, searchEndpoint, stats } from "./endpoints/network";
+import {
+  subnetHyperparameters,
+  subnetRegistrationCost,
+  subnetRegistrations,
+} from "./endpoints/subnet-history";
 import { subnet, subnetActivityEndpoint, subnetCandles, subnetPool, subnets } from "./endpoints/subnets";
 import { metagraph, validator, validators } from "./endpoints/validators";
 import { buildOpenApi, type OpenApiDocument } from "./openapi";
@@ -42,6 +47,9 @@ export const endpoints = {
   subnetPool,
   subnetCandles,
   subnetActivity: subnetActivityEndpoint,
+  subnetRegistrations,
+  subnetRegistrationCost,
+  subnetHyperparameters,
   health,
   poolStates,
   quote,
