@@ -72,7 +72,8 @@ describe.runIf(enabled)("holders and accounts in Chromium", () => {
     const top = api.data[0]!.address.ss58;
     await rows.first().getByRole("link").first().click();
     await page.waitForURL((u) => u.pathname === `/accounts/${top}`);
-    await page.getByRole("heading", { name: "Account", exact: true }).waitFor();
+    // (loading.tsx shows the heading too: wait for the balance itself.)
+    await page.getByTestId("account-total").waitFor();
     expect(await page.locator("main").textContent()).toContain(top);
     const positions = page.getByTestId("account-positions").locator("tbody tr");
     await expect
@@ -94,7 +95,8 @@ describe.runIf(enabled)("holders and accounts in Chromium", () => {
         { timeout: 60_000, interval: 1000 },
       )
       .toBe(true);
-    expect(await page.getByRole("link", { name: "Transfers", exact: true }).getAttribute("href")).toBe(
+    const panel = page.getByRole("region", { name: /Stake positions/ });
+    expect(await panel.getByRole("link", { name: "Transfers", exact: true }).getAttribute("href")).toBe(
       `/transfers?address=${top}`,
     );
 
@@ -139,7 +141,7 @@ describe.runIf(enabled)("holders and accounts in Chromium", () => {
     const href = await first.getAttribute("href");
     await first.click();
     await page.waitForURL((u) => u.pathname === href);
-    await page.getByRole("heading", { name: "Account", exact: true }).waitFor();
+    await page.getByTestId("account-total").waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });
