@@ -4,6 +4,7 @@
 // (`TotalHotkeyAlpha` over `TotalHotkeyShares` / `TotalHotkeySharesV2`) by the engine's exact `stakeValue`.
 // Dividends change every position without an event, so the scan is the reconciliation; between scans only the
 // balances of accounts named in a block's Balances/SubtensorModule events are refreshed.
+import { decodeAddress } from "@polkadot/util-crypto";
 import type pg from "pg";
 import { loadEngineNode } from "../../lib/engine/node";
 import { sfNew } from "../../lib/engine/ref/safefloat";
@@ -286,13 +287,22 @@ export async function readHolderScan(
   };
 }
 
+/** A valid SS58 of a 32-byte account (checksum verified), so building its storage key cannot throw. */
+function isAccount(v: string): boolean {
+  try {
+    return decodeAddress(v).length === 32;
+  } catch {
+    return false;
+  }
+}
+
 /** SS58 accounts named in a block's Balances and SubtensorModule events (whose balances may have changed). */
 export function touchedAccounts(events: readonly DecodedEvent[]): string[] {
   const out = new Set<string>();
   const visit = (v: JsonValue) => {
     if (typeof v === "string") {
       // SS58 of a 32-byte account (prefix 42): 47–48 base58 characters.
-      if (/^[1-9A-HJ-NP-Za-km-z]{46,48}$/.test(v)) out.add(v);
+      if (/^[1-9A-HJ-NP-Za-km-z]{46,48}$/.test(v) && isAccount(v)) out.add(v);
     } else if (Array.isArray(v)) v.forEach(visit);
     else if (v && typeof v === "object") Object.values(v).forEach(visit);
   };
@@ -317,12 +327,9 @@ export async function writeHolderScan(client: pg.ClientBase, scan: HolderScan): 
       b.map(() => scan.blockNumber),
     ],
   );
-  // Reaped accounts: no entry at the scan block and not refreshed after it.
-  await client.query(
-    `DELETE FROM account_balances a WHERE a.block_number < $1
-     AND NOT (a.address = ANY($2::text[]))`,
-    [scan.blockNumber, b.map((x) => x.address)],
-  );
+  // Reaped accounts: every account in the scan now has block_number ≥ the scan block, so an older row is one
+  // the chain no longer stores.
+  await client.query("DELETE FROM account_balances WHERE block_number < $1", [scan.blockNumber]);
   await client.query("DELETE FROM stake_positions");
   const p = scan.positions;
   await client.query(

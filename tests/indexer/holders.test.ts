@@ -12,6 +12,7 @@ import { createScenario, scenarioRuntimes } from "../../devnet/scenario";
 import { Indexer } from "../../indexer/pipeline/indexer";
 import { HttpRpcClient } from "../../indexer/rpc";
 import { concentration, ratioDecimal } from "../../indexer/state/holder-stats";
+import { touchedAccounts } from "../../indexer/state/holders";
 import { stakeValueU64F64 } from "../../lib/engine/ref/stake";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
 
@@ -256,5 +257,21 @@ describe("holder scans", () => {
     const d = concentration([0n, 0n, 10n]);
     expect(d).toMatchObject({ holders: 1, total: 10n, top10Share: "1.000000000000000000", nakamoto: 1 });
     expect(concentration([1n, 3n]).gini).toBe(pairwiseGini([1n, 3n]));
+  });
+
+  it("re-reads only valid accounts named by Balances/SubtensorModule events", () => {
+    const alice = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+    const bob = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty";
+    const badChecksum = `${alice.slice(0, -1)}Z`;
+    const events = [
+      { section: "balances", method: "Transfer", args: { from: alice, to: badChecksum, amount: "5" } },
+      { section: "subtensorModule", method: "StakeAdded", args: [bob, alice, "10", "9", 1, "0"] },
+      {
+        section: "system",
+        method: "NewAccount",
+        args: { account: "5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy" },
+      },
+    ] as never[];
+    expect(touchedAccounts(events).sort()).toEqual([alice, bob].sort());
   });
 });
