@@ -132,6 +132,7 @@ async function main(): Promise<void> {
     snapshots: args["no-snapshots"]
       ? false
       : { window: args["snapshot-window"], every: args["snapshot-every"] },
+    holders: { every: cfg.HOLDERS_SCAN_EVERY },
     lease: leased
       ? { size: args["lease-size"]!, owner: args.worker, ttlSeconds: args["lease-ttl"] }
       : undefined,

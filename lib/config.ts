@@ -47,6 +47,13 @@ const schema = z.object({
     .default(42),
   DEVNET_HISTORY: z.coerce.number().int().min(0).max(10_000_000).default(600),
   DEVNET_BLOCK_TIME: z.coerce.number().min(0.1).max(3600).default(6),
+  /** Blocks between two full holder scans (balances, stake positions, holder statistics) at the head; 360 = a tempo. */
+  HOLDERS_SCAN_EVERY: z.coerce
+    .number({ error: "must be a number of blocks" })
+    .int("must be an integer")
+    .min(1, "must be at least 1")
+    .max(10_000_000, "must be at most 10000000")
+    .default(360),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   API_RATE_LIMIT_PER_MIN: z.preprocess(
     emptyAsUndefined,

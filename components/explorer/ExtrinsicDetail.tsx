@@ -56,7 +56,7 @@ export function ExtrinsicDetail({ id }: { id: string }) {
             { label: "Time", value: <Time iso={x.timestamp} /> },
             { label: "Hash", value: <Hash value={x.hash} full /> },
             { label: "Call", value: <span className="font-mono">{x.full_name ?? "undecoded"}</span> },
-            { label: "Signer", value: x.signer ? <Address address={x.signer} full /> : "unsigned" },
+            { label: "Signer", value: x.signer ? <Address address={x.signer} full link /> : "unsigned" },
             { label: "Result", value: <ResultBadge success={x.success} /> },
             ...(x.error !== null ? [{ label: "Error", value: <Json value={x.error} /> }] : []),
             { label: "Fee", value: <Amount value={x.fee} /> },

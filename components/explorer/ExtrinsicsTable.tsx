@@ -28,7 +28,7 @@ const columns: Column<ExtrinsicDto>[] = [
     key: "signer",
     header: "Signer",
     cell: (x) =>
-      x.signer ? <Address address={x.signer} /> : <span className="text-zinc-400">unsigned</span>,
+      x.signer ? <Address address={x.signer} link /> : <span className="text-zinc-400">unsigned</span>,
   },
   { key: "result", header: "Result", cell: (x) => <ResultBadge success={x.success} /> },
   {

@@ -31,7 +31,12 @@ const columns: Column<StakeTradeDto>[] = [
         </Link>
       ),
   },
-  { key: "coldkey", header: "Coldkey", hideOnMobile: true, cell: (t) => <Address address={t.coldkey} /> },
+  {
+    key: "coldkey",
+    header: "Coldkey",
+    hideOnMobile: true,
+    cell: (t) => <Address address={t.coldkey} link />,
+  },
   { key: "tao", header: "TAO", align: "right", cell: (t) => <Amount value={t.tao} compact /> },
   {
     key: "alpha",

@@ -14,8 +14,8 @@ import { LATEST_TRANSFERS } from "./params";
 
 const columns: Column<EventDto>[] = [
   { key: "block", hideOnMobile: true, header: "Block", cell: (e) => <BlockLink number={e.block_number} /> },
-  { key: "from", header: "From", cell: (e) => <Address address={transferArgs(e.args).from} /> },
-  { key: "to", header: "To", cell: (e) => <Address address={transferArgs(e.args).to} /> },
+  { key: "from", header: "From", cell: (e) => <Address address={transferArgs(e.args).from} link /> },
+  { key: "to", header: "To", cell: (e) => <Address address={transferArgs(e.args).to} link /> },
   {
     key: "amount",
     header: "Amount",

@@ -7,6 +7,7 @@ export const NAV_ITEMS = [
   { href: "/", label: "Home" },
   { href: "/subnets", label: "Subnets" },
   { href: "/validators", label: "Validators" },
+  { href: "/holders", label: "Holders" },
   { href: "/pools", label: "Pools" },
   { href: "/blocks", label: "Blocks" },
   { href: "/transfers", label: "Transfers" },

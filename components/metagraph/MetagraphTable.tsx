@@ -92,7 +92,12 @@ const columns: Column<MetagraphNeuronDto>[] = [
         <Address address={n.hotkey} />
       ),
   },
-  { key: "coldkey", header: "Coldkey", hideOnMobile: true, cell: (n) => <Address address={n.coldkey} /> },
+  {
+    key: "coldkey",
+    header: "Coldkey",
+    hideOnMobile: true,
+    cell: (n) => <Address address={n.coldkey} link />,
+  },
   {
     key: "axon",
     header: "Axon",

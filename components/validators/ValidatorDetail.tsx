@@ -111,7 +111,7 @@ export function ValidatorDetail({ hotkey }: { hotkey: string }) {
         <DetailList
           items={[
             { label: "Hotkey", value: <Address address={v.hotkey} full /> },
-            { label: "Owner (coldkey)", value: <Address address={v.coldkey} full /> },
+            { label: "Owner (coldkey)", value: <Address address={v.coldkey} full link /> },
             { label: "Alpha stake (all subnets)", value: <Amount value={v.alpha_stake} unit="alpha" /> },
             { label: "Root stake", value: <Amount value={v.root_stake} /> },
             {

@@ -24,7 +24,7 @@ const columns: Column<ValidatorDto>[] = [
       </Link>
     ),
   },
-  { key: "coldkey", header: "Owner", hideOnMobile: true, cell: (v) => <Address address={v.coldkey} /> },
+  { key: "coldkey", header: "Owner", hideOnMobile: true, cell: (v) => <Address address={v.coldkey} link /> },
   {
     key: "alpha_stake",
     header: "Alpha stake",

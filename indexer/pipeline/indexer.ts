@@ -24,6 +24,16 @@ import {
   writeDailyStats,
 } from "../state/daily-stats";
 import {
+  type BalanceRow,
+  type HolderScan,
+  lastHolderScan,
+  readBalances,
+  readHolderScan,
+  touchedAccounts,
+  writeBalances,
+  writeHolderScan,
+} from "../state/holders";
+import {
   epochsFromStorage,
   hasEvent,
   listNetuids,
@@ -74,6 +84,11 @@ export interface IndexerOptions {
   lease?: LeaseOptions;
   /** Pool snapshots: every block newer than best − window, and every `every`-th block before. */
   snapshots?: SnapshotOptions | false;
+  /**
+   * Holder scans (all balances and stake positions, holder statistics): at the first batch when none is stored,
+   * then at most every `every` blocks once caught up with the head (main lane only).
+   */
+  holders?: HolderOptions | false;
   batchSize?: number;
   pollMs?: number;
   log?: LogFn;
@@ -86,6 +101,21 @@ export interface SnapshotOptions {
 }
 
 export const DEFAULT_SNAPSHOTS: SnapshotOptions = { window: 7200, every: 300 };
+
+export interface HolderOptions {
+  every: number;
+}
+
+/** One tempo. */
+export const DEFAULT_HOLDERS: HolderOptions = { every: 360 };
+
+/** Accounts whose balances are re-read in one caught-up batch; more waits for the next scan. */
+const TOUCHED_MAX = 5000;
+
+interface HolderState {
+  scan: HolderScan | null;
+  balances: { blockNumber: number; rows: BalanceRow[] } | null;
+}
 
 export interface Heads {
   best: number;
@@ -122,6 +152,8 @@ export class Indexer {
   #prevBlock: PrevBlock | null = null;
   /** Netuids with a stored metagraph; null until read from the database (again after a rollback). */
   #metagraphNetuids: Set<number> | null = null;
+  /** Block of the latest stored holder scan (null: none); undefined until read from the database. */
+  #lastHolderScan: number | null | undefined;
   readonly metrics = new IndexerMetrics();
 
   constructor(opts: IndexerOptions) {
@@ -131,6 +163,7 @@ export class Indexer {
       batchSize: opts.batchSize ?? 50,
       pollMs: opts.pollMs ?? 1000,
       snapshots: opts.snapshots ?? DEFAULT_SNAPSHOTS,
+      holders: opts.holders ?? DEFAULT_HOLDERS,
       log: opts.log ?? (() => {}),
     };
     this.#runtimes = new RuntimeProvider(opts.client, { store: new PgMetadataStore(opts.pool) });
@@ -254,8 +287,19 @@ export class Indexer {
       const snapshots = await this.#readSnapshots(raw, heads);
       const days = await this.#readDays(lane, decoded, heads, end === target);
       const metagraphs = await this.#readMetagraphs(decoded);
-      await this.#commit(lane, decoded, { snapshots, days, metagraphs }, heads, end === target);
+      const holders = await this.#readHolders(lane, decoded, end === target);
+      await this.#commit(lane, decoded, { snapshots, days, metagraphs, holders }, heads, end === target);
       for (const m of metagraphs) this.#metagraphNetuids?.add(m.netuid);
+      if (holders.scan) {
+        this.#lastHolderScan = holders.scan.blockNumber;
+        o.log("holders", {
+          block: holders.scan.blockNumber,
+          accounts: holders.scan.balances.length,
+          positions: holders.scan.positions.length,
+          unvalued: holders.scan.unvalued,
+          ms: holders.scan.durationMs,
+        });
+      }
       next = end + 1;
       // Every 2 s while catching up; once following the head, a line per 30 s is enough.
       const interval = target - end > o.batchSize ? 2_000 : 30_000;
@@ -398,10 +442,42 @@ export class Indexer {
     return readMetagraphs(o.client, ordered, runtimeOf);
   }
 
+  /**
+   * A full holder scan at the batch's last block when due (none stored yet, or caught up and `every` blocks since
+   * the last); otherwise, once caught up, the balances of the accounts the batch's events name.
+   */
+  async #readHolders(lane: Lane, blocks: IngestedBlock[], caughtUp: boolean): Promise<HolderState> {
+    const o = this.#o;
+    const none: HolderState = { scan: null, balances: null };
+    if (!o.holders || !lane.hot) return none;
+    if (this.#lastHolderScan === undefined) this.#lastHolderScan = await lastHolderScan(o.pool);
+    const last = blocks.at(-1)!.raw;
+    const ref = { number: last.number, hash: last.hash };
+    const runtime = () => this.#runtimes.get(this.#segments!.stateSpecAt(last.number), last.hash);
+    const since = this.#lastHolderScan;
+    if (since === null || (caughtUp && last.number - since >= o.holders.every))
+      return { scan: await readHolderScan(o.client, await runtime(), ref), balances: null };
+    if (!caughtUp) return none;
+    const touched = [...new Set(blocks.flatMap((b) => touchedAccounts(b.decoded.events)))];
+    if (touched.length === 0 || touched.length > TOUCHED_MAX) return none;
+    return {
+      scan: null,
+      balances: {
+        blockNumber: last.number,
+        rows: await readBalances(o.client, await runtime(), touched, last.hash),
+      },
+    };
+  }
+
   async #commit(
     lane: Lane,
     blocks: IngestedBlock[],
-    state: { snapshots: PoolSnapshot[]; days: DayRow[]; metagraphs: MetagraphSnapshot[] },
+    state: {
+      snapshots: PoolSnapshot[];
+      days: DayRow[];
+      metagraphs: MetagraphSnapshot[];
+      holders: HolderState;
+    },
     heads: Heads,
     laneDone: boolean,
   ): Promise<void> {
@@ -410,6 +486,9 @@ export class Indexer {
       const written = await writeBlocks(client, blocks, heads.finalized);
       await writeSnapshots(client, state.snapshots);
       await writeMetagraphs(client, state.metagraphs);
+      if (state.holders.scan) await writeHolderScan(client, state.holders.scan);
+      if (state.holders.balances)
+        await writeBalances(client, state.holders.balances.blockNumber, state.holders.balances.rows);
       for (const d of state.days) await writeDailyStats(client, d.mark, d.totals);
       if (lane.hot) await markFinalized(client, heads.finalized);
       const firstBySpec = new Map<number, number>();
@@ -491,6 +570,7 @@ export class Indexer {
     this.metrics.reorgs++;
     this.#segments = undefined;
     this.#metagraphNetuids = null;
+    this.#lastHolderScan = undefined;
     o.log("reorg", { rolledBackFrom: from, depth: next - from });
     return from;
   }

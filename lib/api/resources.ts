@@ -7,6 +7,7 @@
 import type { z } from "zod";
 import { HealthSchema } from "./schemas/health";
 import { SparklinesSchema } from "./schemas/sparklines";
+import { AccountSchema, RichListSchema, SubnetHoldersSchema } from "./v1/account-schemas";
 import { PoolQuoteStateListSchema, SlippageCurveSchema, SwapQuoteSchema } from "./v1/engine-schemas";
 import {
   BlockListSchema,
@@ -225,6 +226,18 @@ export const resources = {
   validator: define<{ hotkey: string }>()({
     path: (p) => `/api/v1/validators/${enc(p.hotkey)}`,
     schema: ValidatorDetailSchema,
+  }),
+  account: define<{ address: string }>()({
+    path: (p) => `/api/v1/accounts/${enc(p.address)}`,
+    schema: AccountSchema,
+  }),
+  holders: define<PageParams>()({
+    path: (p) => `/api/v1/holders${queryString({ ...p })}`,
+    schema: RichListSchema,
+  }),
+  subnetHolders: define<{ netuid: number; page?: number; limit?: number }>()({
+    path: ({ netuid, ...p }) => `/api/v1/subnets/${netuid}/holders${queryString({ ...p })}`,
+    schema: SubnetHoldersSchema,
   }),
   search: define<{ q: string }>()({
     path: (p) => `/api/v1/search${queryString(p)}`,

@@ -66,8 +66,7 @@ export async function search(q: string): Promise<SearchResultDto[]> {
         ...base,
         type: "account",
         id: address.ss58,
-        // Until the accounts family exists, an account's API view is its signed extrinsics.
-        path: `/api/v1/extrinsics?signer=${address.ss58}`,
+        path: `/api/v1/accounts/${address.ss58}`,
         address,
       },
     ];

@@ -15,10 +15,11 @@ export const metadata: Metadata = { title: "Search" };
 
 const Query = z.string().trim().min(1).max(128);
 
-/** The page of an entity; accounts have none yet. */
+/** The page of an entity. */
 function pageOf(r: SearchResultDto): string | null {
   if (r.type === "block") return `/blocks/${r.id}`;
   if (r.type === "extrinsic") return `/extrinsics/${r.id}`;
+  if (r.type === "account") return `/accounts/${r.id}`;
   return null;
 }
 
@@ -72,10 +73,7 @@ export default async function SearchPage({
             <li key={`${r.type}-${r.id}`} className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
               <span className="w-20 text-xs uppercase tracking-wide text-zinc-500">{r.type}</span>
               {r.type === "account" && r.address ? (
-                <>
-                  <Address address={r.address} full />
-                  <span className="text-zinc-500">Account pages are not available yet.</span>
-                </>
+                <Address address={r.address} full link />
               ) : href ? (
                 <Link href={href} className="font-mono text-brand-600 hover:underline">
                   {r.type === "block" ? `#${formatInteger(Number(r.id))}` : r.id}

@@ -21,8 +21,8 @@ const columns: Column<TransferDto>[] = [
     cell: (t) => (t.extrinsic_id ? <ExtrinsicLink id={t.extrinsic_id} /> : <span>—</span>),
   },
   { key: "time", header: "Time", cell: (t) => <Time iso={t.timestamp} /> },
-  { key: "from", header: "From", cell: (t) => <Address address={t.from} /> },
-  { key: "to", header: "To", cell: (t) => <Address address={t.to} /> },
+  { key: "from", header: "From", cell: (t) => <Address address={t.from} link /> },
+  { key: "to", header: "To", cell: (t) => <Address address={t.to} link /> },
   { key: "amount", header: "Amount", cell: (t) => <Amount value={t.amount} />, align: "right" },
 ];
 

@@ -2,6 +2,13 @@
 // list it here, and add a three-line route file under app/api/v1 (see README.md).
 import { z } from "zod";
 import { defineEndpoint, type Endpoint } from "./endpoint";
+import {
+  account,
+  holderStats,
+  holders,
+  subnetHolderStats,
+  subnetHoldersEndpoint,
+} from "./endpoints/accounts";
 import { recycle, stakeTrades, transfers } from "./endpoints/activity";
 import { events, extrinsic, extrinsics } from "./endpoints/chain-data";
 import { poolStates, quote, quoteCurve } from "./endpoints/engine";
@@ -57,6 +64,11 @@ export const endpoints = {
   metagraph,
   validators,
   validator,
+  account,
+  holders,
+  holderStats,
+  subnetHolders: subnetHoldersEndpoint,
+  subnetHolderStats,
   openApi,
 } as const satisfies Record<string, Endpoint>;
 

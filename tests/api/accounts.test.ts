@@ -1,0 +1,339 @@
+// /accounts/{address}, /holders, /holders/stats, /subnets/{netuid}/holders(/stats) over a scenario devnet indexed
+// with holder scans: bodies match the OpenAPI document, values equal the stored scan recomputed here with BigInt
+// (TAO value = floor(alpha × latest price / 1e9), root 1:1), bad input is a 400 naming the parameter, unknown is a
+// 404, and lists export as CSV.
+import { decodeAddress, encodeAddress } from "@polkadot/util-crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import * as accountRoute from "../../app/api/v1/accounts/[address]/route";
+import * as holdersRoute from "../../app/api/v1/holders/route";
+import * as holderStatsRoute from "../../app/api/v1/holders/stats/route";
+import * as openapiRoute from "../../app/api/v1/openapi.json/route";
+import * as subnetHoldersRoute from "../../app/api/v1/subnets/[netuid]/holders/route";
+import * as subnetHolderStatsRoute from "../../app/api/v1/subnets/[netuid]/holders/stats/route";
+import { type Devnet, startDevnet } from "../../devnet/node/node";
+import { createScenario, scenarioRuntimes } from "../../devnet/scenario";
+import { Indexer } from "../../indexer/pipeline/indexer";
+import { HttpRpcClient } from "../../indexer/rpc";
+import { configureRateLimit, DEFAULT_RATE_LIMIT } from "../../lib/api/v1/http/rate-limit";
+import { db } from "../../lib/db/client";
+import { closeQueryPool } from "../../lib/queries/pool";
+import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { call } from "./fixture";
+import { ContractValidator, type OpenApiDoc } from "./validator";
+
+let devnet: Devnet;
+let database: TestDatabase;
+let pool: pg.Pool;
+let contract: ContractValidator;
+
+interface Position {
+  coldkey: string;
+  hotkey: string;
+  netuid: number;
+  alpha: string;
+}
+let positions: Position[];
+let prices: Map<number, bigint | null>;
+
+beforeAll(async () => {
+  const scenario = await createScenario({
+    seed: 5,
+    accounts: 120,
+    validators: 6,
+    owners: 4,
+    genesisSubnets: 3,
+    tempo: 15,
+    upgradeAt: 30,
+  });
+  devnet = await startDevnet({
+    runtimes: scenarioRuntimes(scenario.economyGenesis),
+    genesis: scenario.genesis,
+    history: 50,
+    manual: true,
+    beforeBlock: scenario.beforeBlock,
+  });
+  database = await freshDatabase();
+  pool = new pg.Pool({ connectionString: database.url });
+  const client = new HttpRpcClient(devnet.httpUrl);
+  try {
+    await new Indexer({ client, pool, follow: false, batchSize: 20, holders: { every: 20 } }).run();
+  } finally {
+    await client.close();
+  }
+  positions = (await pool.query<Position>("SELECT coldkey, hotkey, netuid, alpha::text FROM stake_positions"))
+    .rows;
+  prices = new Map(
+    (
+      await pool.query<{ netuid: number; price_rao: string | null }>(
+        `SELECT netuid, price_rao::text FROM pool_snapshots
+         WHERE block_number = (SELECT max(block_number) FROM pool_snapshots)`,
+      )
+    ).rows.map((r) => [r.netuid, r.price_rao === null ? null : BigInt(r.price_rao)]),
+  );
+  vi.stubEnv("DATABASE_URL", database.url);
+  vi.stubEnv("SUBTENSOR_URL", devnet.httpUrl);
+  configureRateLimit(null);
+  const res = await call(openapiRoute.GET, "/openapi.json");
+  contract = new ContractValidator((await res.json()) as OpenApiDoc);
+}, 180_000);
+afterAll(async () => {
+  configureRateLimit(DEFAULT_RATE_LIMIT);
+  await db().$disconnect();
+  await closeQueryPool();
+  await pool?.end();
+  await devnet?.close();
+  await database?.drop();
+});
+
+type Handler = typeof holdersRoute.GET;
+
+async function get(
+  handler: Handler,
+  docPath: string,
+  url: string,
+  params?: Record<string, string>,
+  // biome-ignore lint/suspicious/noExplicitAny: bodies are checked against the schema, then read freely
+): Promise<any> {
+  const res = await call(handler, url, { params });
+  const body = await res.json();
+  expect(res.status, JSON.stringify(body)).toBe(200);
+  expect(contract.check(contract.responseRef(docPath), body)).toBeNull();
+  return body;
+}
+
+const taoValue = (p: Position): bigint | null => {
+  if (p.netuid === 0) return BigInt(p.alpha);
+  const price = prices.get(p.netuid);
+  return price === null || price === undefined ? null : (BigInt(p.alpha) * price) / 1_000_000_000n;
+};
+
+async function expectedTotals(): Promise<Map<string, { free: bigint; reserved: bigint; staked: bigint }>> {
+  const out = new Map<string, { free: bigint; reserved: bigint; staked: bigint }>();
+  const balances = await pool.query<{ address: string; free: string; reserved: string }>(
+    "SELECT address, free::text, reserved::text FROM account_balances",
+  );
+  for (const b of balances.rows)
+    out.set(b.address, { free: BigInt(b.free), reserved: BigInt(b.reserved), staked: 0n });
+  for (const p of positions) {
+    const e = out.get(p.coldkey) ?? { free: 0n, reserved: 0n, staked: 0n };
+    e.staked += taoValue(p) ?? 0n;
+    out.set(p.coldkey, e);
+  }
+  return out;
+}
+
+describe("GET /accounts/{address}", () => {
+  const path = "/accounts/{address}";
+
+  it("breaks the balance down and values every position at the latest price", async () => {
+    // The coldkey with the most positions.
+    const counts = new Map<string, number>();
+    for (const p of positions) counts.set(p.coldkey, (counts.get(p.coldkey) ?? 0) + 1);
+    const [cold] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    const body = await get(accountRoute.GET, path, `/accounts/${cold}`, { address: cold });
+    const mine = positions.filter((p) => p.coldkey === cold);
+    expect(body.positions.length).toBe(mine.length);
+    expect(mine.length).toBeGreaterThan(1);
+    const bal = (
+      await pool.query<{ free: string; reserved: string; frozen: string; block_number: number }>(
+        "SELECT free::text, reserved::text, frozen::text, block_number FROM account_balances WHERE address = $1",
+        [cold],
+      )
+    ).rows[0]!;
+    let staked = 0n;
+    for (const p of mine) {
+      const row = body.positions.find(
+        (x: { hotkey: { ss58: string }; netuid: number }) =>
+          x.hotkey.ss58 === p.hotkey && x.netuid === p.netuid,
+      );
+      expect(row, `${p.hotkey}/${p.netuid}`).toBeDefined();
+      expect(row.alpha).toBe(p.alpha);
+      const v = taoValue(p);
+      expect(row.tao_value).toBe(v === null ? null : v.toString());
+      staked += v ?? 0n;
+    }
+    expect(body).toMatchObject({
+      address: { ss58: cold },
+      free: bal.free,
+      reserved: bal.reserved,
+      frozen: bal.frozen,
+      staked: staked.toString(),
+      total: (BigInt(bal.free) + BigInt(bal.reserved) + staked).toString(),
+      balance_block: bal.block_number,
+    });
+    expect(body.positions_block).toBe(
+      (await pool.query<{ b: number }>("SELECT max(block_number) AS b FROM holder_scans")).rows[0]!.b,
+    );
+    // Largest TAO value first.
+    const values = body.positions.map((x: { tao_value: string | null }) => BigInt(x.tao_value ?? -1));
+    expect([...values].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0))).toEqual(values);
+
+    // The same account by public key and by an SS58 of another prefix.
+    const key = decodeAddress(cold);
+    const hex = `0x${Buffer.from(key).toString("hex")}`;
+    const byHex = await get(accountRoute.GET, path, `/accounts/${hex}`, { address: hex });
+    expect(byHex).toEqual(body);
+    const other = encodeAddress(key, 0);
+    expect(await get(accountRoute.GET, path, `/accounts/${other}`, { address: other })).toEqual(body);
+  });
+
+  it("is a 404 for an account with neither balance nor stake, a 400 for a bad address", async () => {
+    const unknown = encodeAddress(new Uint8Array(32).fill(7), 42);
+    const res = await call(accountRoute.GET, `/accounts/${unknown}`, { params: { address: unknown } });
+    expect(res.status).toBe(404);
+    expect((await res.json()).error.parameter).toBe("address");
+    for (const bad of ["abc", "0x1234", `${unknown.slice(0, -1)}x`]) {
+      const r = await call(accountRoute.GET, `/accounts/${bad}`, { params: { address: bad } });
+      expect(r.status, bad).toBe(400);
+      expect((await r.json()).error.parameter).toBe("address");
+    }
+  });
+});
+
+describe("GET /holders", () => {
+  it("ranks coldkeys by free + reserved + staked value", async () => {
+    const body = await get(holdersRoute.GET, "/holders", "/holders?limit=1000");
+    const expected = await expectedTotals();
+    const held = [...expected.entries()].filter(([, v]) => v.free + v.reserved + v.staked > 0n);
+    expect(body.pagination.total).toBe(held.length);
+    expect(body.data.length).toBe(held.length);
+    body.data.forEach(
+      (
+        r: { rank: number; address: { ss58: string }; free: string; staked: string; total: string },
+        i: number,
+      ) => {
+        expect(r.rank).toBe(i + 1);
+        const e = expected.get(r.address.ss58)!;
+        expect(r.free).toBe(e.free.toString());
+        expect(r.staked).toBe(e.staked.toString());
+        expect(r.total).toBe((e.free + e.reserved + e.staked).toString());
+        if (i > 0) expect(BigInt(body.data[i - 1].total) >= BigInt(r.total)).toBe(true);
+      },
+    );
+    const stats = (
+      await pool.query<{ holders: number; block_number: number }>(
+        "SELECT holders, block_number FROM holder_stats WHERE netuid = -1 ORDER BY block_number DESC LIMIT 1",
+      )
+    ).rows[0]!;
+    expect(body.stats).toMatchObject({
+      netuid: -1,
+      holders: stats.holders,
+      block_number: stats.block_number,
+    });
+
+    const asc = await get(holdersRoute.GET, "/holders", "/holders?order=staked_asc&limit=5&page=2");
+    expect(asc.pagination).toMatchObject({ page: 2, limit: 5, total: held.length });
+    const stakedAsc = held.map(([, v]) => v.staked).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(asc.data.map((r: { staked: string }) => r.staked)).toEqual(
+      stakedAsc.slice(5, 10).map((x) => x.toString()),
+    );
+  });
+
+  it("exports every holder as CSV", async () => {
+    const res = await call(holdersRoute.GET, "/holders?format=csv&limit=3");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    const lines = (await res.text()).trim().split("\r\n");
+    expect(lines[0]!.split(",")).toEqual(contract.csvColumns(contract.responseRef("/holders")));
+    const json = await get(holdersRoute.GET, "/holders", "/holders?limit=1");
+    expect(lines.length - 1).toBe(json.pagination.total);
+  });
+
+  it.each([
+    ["/holders?order=address_asc", "order"],
+    ["/holders?limit=0", "limit"],
+    ["/holders?page=0", "page"],
+    ["/holders?foo=1", "foo"],
+    ["/holders/stats?limit=1001", "limit"],
+  ])("%s is a 400 naming the parameter", async (url, parameter) => {
+    const handler = url.startsWith("/holders/stats") ? holderStatsRoute.GET : holdersRoute.GET;
+    const res = await call(handler, url);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.parameter).toBe(parameter);
+  });
+
+  it("serves the network-wide statistics of every scan, newest first", async () => {
+    const body = await get(holderStatsRoute.GET, "/holders/stats", "/holders/stats");
+    const scans = (
+      await pool.query<{ block_number: number }>(
+        "SELECT block_number FROM holder_scans ORDER BY block_number DESC",
+      )
+    ).rows.map((r) => r.block_number);
+    expect(scans.length).toBeGreaterThanOrEqual(2);
+    expect(body.data.map((r: { block_number: number }) => r.block_number)).toEqual(scans);
+  });
+});
+
+describe("GET /subnets/{netuid}/holders", () => {
+  const path = "/subnets/{netuid}/holders";
+
+  it("lists the subnet's coldkeys by alpha with the latest statistics", async () => {
+    const body = await get(subnetHoldersRoute.GET, path, "/subnets/1/holders?limit=1000", { netuid: "1" });
+    const perCold = new Map<string, { alpha: bigint; hotkeys: number }>();
+    for (const p of positions.filter((x) => x.netuid === 1)) {
+      const e = perCold.get(p.coldkey) ?? { alpha: 0n, hotkeys: 0 };
+      e.alpha += BigInt(p.alpha);
+      e.hotkeys++;
+      perCold.set(p.coldkey, e);
+    }
+    const total = [...perCold.values()].reduce((s, x) => s + x.alpha, 0n);
+    expect(body.pagination.total).toBe(perCold.size);
+    expect(perCold.size).toBeGreaterThan(3);
+    for (const r of body.data) {
+      const e = perCold.get(r.coldkey.ss58)!;
+      expect(r.alpha).toBe(e.alpha.toString());
+      expect(r.hotkeys).toBe(e.hotkeys);
+      // share truncated to 10 places.
+      const scaled = (e.alpha * 10n ** 10n) / total;
+      expect(r.share).toBe(`${scaled / 10n ** 10n}.${(scaled % 10n ** 10n).toString().padStart(10, "0")}`);
+    }
+    const stats = (
+      await pool.query(
+        `SELECT holders, total::text, gini::text, nakamoto, block_number FROM holder_stats WHERE netuid = 1
+         ORDER BY block_number DESC LIMIT 1`,
+      )
+    ).rows[0];
+    expect(body.stats).toMatchObject({ netuid: 1, ...stats });
+    expect(body.stats.holders).toBe(perCold.size);
+    expect(body.stats.total).toBe(total.toString());
+    expect(body.price).toBe(prices.get(1)?.toString() ?? null);
+  });
+
+  it("serves root holders in TAO and the history of statistics", async () => {
+    const root = await get(subnetHoldersRoute.GET, path, "/subnets/0/holders", { netuid: "0" });
+    expect(root.price).toBe("1000000000");
+    const hist = await get(
+      subnetHolderStatsRoute.GET,
+      "/subnets/{netuid}/holders/stats",
+      "/subnets/1/holders/stats",
+      {
+        netuid: "1",
+      },
+    );
+    expect(hist.data.length).toBeGreaterThanOrEqual(2);
+    expect(hist.data[0].block_number).toBeGreaterThan(hist.data.at(-1).block_number);
+    const csv = await call(subnetHoldersRoute.GET, "/subnets/1/holders?format=csv&limit=2", {
+      params: { netuid: "1" },
+    });
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text()).trim().split("\r\n");
+    const one = await get(subnetHoldersRoute.GET, path, "/subnets/1/holders?limit=1", { netuid: "1" });
+    expect(lines.length - 1).toBe(one.pagination.total);
+    expect(lines[0]!.split(",")).toEqual(contract.csvColumns(contract.responseRef(path)));
+  });
+
+  it.each([
+    ["/subnets/999/holders", { netuid: "999" }, 404, "netuid"],
+    ["/subnets/999/holders/stats", { netuid: "999" }, 404, "netuid"],
+    ["/subnets/x/holders", { netuid: "x" }, 400, "netuid"],
+    ["/subnets/65536/holders", { netuid: "65536" }, 400, "netuid"],
+    ["/subnets/1/holders?page=0", { netuid: "1" }, 400, "page"],
+    ["/subnets/1/holders?order=alpha_desc", { netuid: "1" }, 400, "order"],
+  ])("%s is a %i naming the parameter", async (url, params, status, parameter) => {
+    const handler = url.includes("/stats") ? subnetHolderStatsRoute.GET : subnetHoldersRoute.GET;
+    const res = await call(handler, url, { params });
+    expect(res.status).toBe(status);
+    expect((await res.json()).error.parameter).toBe(parameter);
+  });
+});

@@ -1,0 +1,148 @@
+// Holders, account pages and the subnet holders panel in a real browser against `npm start` on the devnet: the
+// pages show the API's data with no console errors, the nav links to /holders, a rich-list row opens the account
+// page, search routes an address to it, and an unknown account is a not-found page.
+import type { BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserAvailable, openBrowser } from "../helpers/browser";
+import { type Stack, startStack } from "../helpers/stack";
+import { waitForIndexed, watchedPage } from "./harness";
+
+const enabled = browserAvailable();
+
+interface RichList {
+  positions_block: number | null;
+  stats: { holders: number; block_number: number } | null;
+  pagination: { total: number };
+  data: { address: { ss58: string }; total: string }[];
+}
+
+describe.runIf(enabled)("holders and accounts in Chromium", () => {
+  let stack: Stack;
+  let browser: { context: BrowserContext; close(): Promise<void> };
+
+  beforeAll(async () => {
+    stack = await startStack({
+      env: { DEVNET_HISTORY: "40", DEVNET_BLOCK_TIME: "1", HOLDERS_SCAN_EVERY: "10" },
+      timeoutMs: 420_000,
+    });
+    browser = await openBrowser();
+    await waitForIndexed(stack.url, 30);
+  }, 480_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it("shows the rich list with its concentration and opens an account", async () => {
+    const fetchList = async () =>
+      (await (await fetch(`${stack.url}/api/v1/holders?limit=25`)).json()) as RichList;
+    const { page, errors } = await watchedPage(browser.context);
+    await page.goto(stack.url);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Holders" }).click();
+    await page.waitForURL(/\/holders$/);
+    const rows = page.getByTestId("holders-table").locator("tbody tr[data-href]");
+    await rows.first().waitFor();
+    // Scans land every 10 blocks (1 s each): reload until the page and the API describe the same scan.
+    let api = await fetchList();
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await rows.first().waitFor();
+          const shown = await rows.evaluateAll((trs) =>
+            trs.map((tr) => [
+              tr.getAttribute("data-href"),
+              tr.querySelector("[data-amount]")?.getAttribute("data-amount"),
+            ]),
+          );
+          const holders = (await page.getByTestId("holders-stat-holders").textContent()) ?? "";
+          api = await fetchList();
+          return (
+            JSON.stringify(shown) ===
+              JSON.stringify(api.data.map((r) => [`/accounts/${r.address.ss58}`, r.total])) &&
+            holders.replace(/\D/g, "") === String(api.stats?.holders)
+          );
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe(true);
+    expect(api.pagination.total).toBeGreaterThan(10);
+
+    // The richest account: its page shows the balance and every position the API lists.
+    const top = api.data[0]!.address.ss58;
+    await rows.first().getByRole("link").first().click();
+    await page.waitForURL((u) => u.pathname === `/accounts/${top}`);
+    // (loading.tsx shows the heading too: wait for the balance itself.)
+    await page.getByTestId("account-total").waitFor();
+    expect(await page.locator("main").textContent()).toContain(top);
+    const positions = page.getByTestId("account-positions").locator("tbody tr");
+    await expect
+      .poll(
+        async () => {
+          const acct = (await (await fetch(`${stack.url}/api/v1/accounts/${top}`)).json()) as {
+            total: string;
+            positions: unknown[];
+          };
+          await page.reload();
+          await page.getByTestId("account-total").waitFor();
+          const total = await page
+            .getByTestId("account-total")
+            .locator("[data-amount]")
+            .getAttribute("data-amount");
+          const n = acct.positions.length === 0 ? 1 : await positions.count();
+          return total === acct.total && n === Math.max(1, acct.positions.length);
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe(true);
+    const panel = page.getByRole("region", { name: /Stake positions/ });
+    expect(await panel.getByRole("link", { name: "Transfers", exact: true }).getAttribute("href")).toBe(
+      `/transfers?address=${top}`,
+    );
+
+    // Search routes an address to its account page.
+    await page.goto(`${stack.url}/search?q=${top}`);
+    await page.waitForURL((u) => u.pathname === `/accounts/${top}`);
+
+    await page.goto(`${stack.url}/accounts/5C4hrfjw9DjXZTzV3MwzrrAr9P1MJhSrvWGWqi1eSuyUpnhM`);
+    await page.getByText("Account not found").last().waitFor();
+    expect(errors.filter((e) => !e.includes("/accounts/5C4hrfjw"))).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a subnet's top holders and statistics on the subnet page", async () => {
+    const { page, errors } = await watchedPage(browser.context);
+    await page.goto(`${stack.url}/subnets/1`);
+    const panel = page.getByTestId("subnet-holders");
+    await panel.waitFor();
+    await expect
+      .poll(
+        async () => {
+          const api = (await (await fetch(`${stack.url}/api/v1/subnets/1/holders?limit=10`)).json()) as {
+            stats: { holders: number };
+            data: { coldkey: { ss58: string } }[];
+          };
+          await page.reload();
+          await panel.waitFor();
+          const shown = await panel
+            .locator("tbody tr [data-address]")
+            .evaluateAll((els) => els.map((e) => e.getAttribute("data-address")));
+          const holders = (await page.getByTestId("holders-stat-holders").textContent()) ?? "";
+          return (
+            JSON.stringify(shown) === JSON.stringify(api.data.map((r) => r.coldkey.ss58)) &&
+            holders.replace(/\D/g, "") === String(api.stats.holders)
+          );
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toBe(true);
+    // Coldkeys link to their account pages.
+    const first = panel.locator("tbody tr a[href^='/accounts/']").first();
+    const href = await first.getAttribute("href");
+    await first.click();
+    await page.waitForURL((u) => u.pathname === href);
+    await page.getByTestId("account-total").waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
