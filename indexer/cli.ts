@@ -132,6 +132,7 @@ async function main(): Promise<void> {
     snapshots: args["no-snapshots"]
       ? false
       : { window: args["snapshot-window"], every: args["snapshot-every"] },
+    selfCheck: cfg.ENGINE_SELF_CHECK_EVERY > 0 ? { every: cfg.ENGINE_SELF_CHECK_EVERY } : false,
     lease: leased
       ? { size: args["lease-size"]!, owner: args.worker, ttlSeconds: args["lease-ttl"] }
       : undefined,

@@ -35,6 +35,8 @@ import {
   writeMetagraphs,
 } from "../state/metagraph";
 import { type PoolSnapshot, readPoolSnapshots } from "../state/pool-snapshots";
+import { type CheckTarget, checkBlocks, type EngineCheck, type SelfCheckHooks } from "../state/self-check";
+import { writeEngineChecks } from "../state/write-engine-checks";
 import { pruneSnapshots, writeSnapshots } from "../state/write-snapshots";
 import { assertSameChain, ChainMismatchError } from "../store/chain-identity";
 import { claimLease, ensureLeases, heartbeat, type Lease, leasesRemaining } from "../store/leases";
@@ -74,6 +76,11 @@ export interface IndexerOptions {
   lease?: LeaseOptions;
   /** Pool snapshots: every block newer than best − window, and every `every`-th block before. */
   snapshots?: SnapshotOptions | false;
+  /**
+   * Engine self-check of every `every`-th block (recomputed coinbase vs stored values), written with the block
+   * batch; false (or every 0) turns it off. Default: every block.
+   */
+  selfCheck?: { every: number; hooks?: SelfCheckHooks } | false;
   batchSize?: number;
   pollMs?: number;
   log?: LogFn;
@@ -131,6 +138,7 @@ export class Indexer {
       batchSize: opts.batchSize ?? 50,
       pollMs: opts.pollMs ?? 1000,
       snapshots: opts.snapshots ?? DEFAULT_SNAPSHOTS,
+      selfCheck: opts.selfCheck ?? { every: 1 },
       log: opts.log ?? (() => {}),
     };
     this.#runtimes = new RuntimeProvider(opts.client, { store: new PgMetadataStore(opts.pool) });
@@ -251,10 +259,14 @@ export class Indexer {
         prefetch.catch(() => undefined);
       }
       const decoded = await this.#decode(raw);
+      // The self-check's reads and engine runs overlap the other state reads of the batch.
+      const checking = this.#selfCheck(raw);
+      checking.catch(() => undefined);
       const snapshots = await this.#readSnapshots(raw, heads);
       const days = await this.#readDays(lane, decoded, heads, end === target);
       const metagraphs = await this.#readMetagraphs(decoded);
-      await this.#commit(lane, decoded, { snapshots, days, metagraphs }, heads, end === target);
+      const checks = await checking;
+      await this.#commit(lane, decoded, { snapshots, days, metagraphs, checks }, heads, end === target);
       for (const m of metagraphs) this.#metagraphNetuids?.add(m.netuid);
       next = end + 1;
       // Every 2 s while catching up; once following the head, a line per 30 s is enough.
@@ -311,6 +323,27 @@ export class Indexer {
       out.push(...(await readPoolSnapshots(this.#o.client, runtime, blocks)));
     }
     return out;
+  }
+
+  /** Engine self-check of the batch's selected blocks (block 0 has no parent to run from). */
+  async #selfCheck(raw: readonly RawBlock[]): Promise<{ checks: EngineCheck[]; ms: number }> {
+    const policy = this.#o.selfCheck;
+    if (!policy || policy.every <= 0 || !this.#segments) return { checks: [], ms: 0 };
+    const t0 = performance.now();
+    const segments = this.#segments;
+    const targets: CheckTarget[] = [];
+    for (const b of raw) {
+      if (b.number === 0 || b.number % policy.every !== 0) continue;
+      targets.push({
+        number: b.number,
+        hash: b.hash,
+        parentHash: b.parentHash,
+        parentRuntime: await this.#runtimes.get(segments.specAt(b.number), b.parentHash),
+        runtime: await this.#runtimes.get(segments.stateSpecAt(b.number), b.hash),
+      });
+    }
+    const checks = await checkBlocks(this.#o.client, targets, policy.hooks);
+    return { checks, ms: performance.now() - t0 };
   }
 
   /**
@@ -401,7 +434,12 @@ export class Indexer {
   async #commit(
     lane: Lane,
     blocks: IngestedBlock[],
-    state: { snapshots: PoolSnapshot[]; days: DayRow[]; metagraphs: MetagraphSnapshot[] },
+    state: {
+      snapshots: PoolSnapshot[];
+      days: DayRow[];
+      metagraphs: MetagraphSnapshot[];
+      checks: { checks: EngineCheck[]; ms: number };
+    },
     heads: Heads,
     laneDone: boolean,
   ): Promise<void> {
@@ -410,6 +448,7 @@ export class Indexer {
       const written = await writeBlocks(client, blocks, heads.finalized);
       await writeSnapshots(client, state.snapshots);
       await writeMetagraphs(client, state.metagraphs);
+      await writeEngineChecks(client, state.checks.checks);
       for (const d of state.days) await writeDailyStats(client, d.mark, d.totals);
       if (lane.hot) await markFinalized(client, heads.finalized);
       const firstBySpec = new Map<number, number>();
@@ -438,6 +477,7 @@ export class Indexer {
       last.raw.number,
       last.decoded.timestampMs,
     );
+    this.metrics.recordEngineChecks(state.checks.checks, state.checks.ms);
     const policy = this.#o.snapshots;
     if (policy && lane.hot && last.raw.number - this.#lastPrune >= 1000) {
       this.#lastPrune = last.raw.number;

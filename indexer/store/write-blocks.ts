@@ -19,6 +19,7 @@ export interface WriteStats {
 export const BLOCK_KEYED_TABLES: readonly { table: string; column: string }[] = [
   ...PROJECTIONS.map((p) => ({ table: p.table, column: "block_number" })),
   { table: "pool_snapshots", column: "block_number" },
+  { table: "engine_checks", column: "block_number" },
   { table: "metagraph_neurons", column: "block_number" },
   { table: "metagraph_snapshots", column: "block_number" },
   { table: "events", column: "block_number" },

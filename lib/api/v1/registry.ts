@@ -4,7 +4,7 @@ import { z } from "zod";
 import { defineEndpoint, type Endpoint } from "./endpoint";
 import { recycle, stakeTrades, transfers } from "./endpoints/activity";
 import { events, extrinsic, extrinsics } from "./endpoints/chain-data";
-import { poolStates, quote, quoteCurve } from "./endpoints/engine";
+import { poolStates, quote, quoteCurve, selfCheck } from "./endpoints/engine";
 import { block, blocks, health, runtimeVersions, searchEndpoint, stats } from "./endpoints/network";
 import { subnet, subnetActivityEndpoint, subnetCandles, subnetPool, subnets } from "./endpoints/subnets";
 import { metagraph, validator, validators } from "./endpoints/validators";
@@ -46,6 +46,7 @@ export const endpoints = {
   poolStates,
   quote,
   quoteCurve,
+  engineSelfCheck: selfCheck,
   metagraph,
   validators,
   validator,
