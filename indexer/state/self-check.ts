@@ -186,6 +186,28 @@ export function missingItems(runtime: Runtime): string[] {
   ].sort();
 }
 
+/** Storage keys per runtime, cached: the same (item, netuid) keys are read at every block. */
+const keyCache = new WeakMap<Runtime, Map<string, Hex>>();
+
+function key(runtime: Runtime, section: string, method: string, netuid?: number): Hex {
+  let cache = keyCache.get(runtime);
+  if (!cache) {
+    cache = new Map();
+    keyCache.set(runtime, cache);
+  }
+  const id = `${section}.${method}:${netuid ?? ""}`;
+  let k = cache.get(id);
+  if (k === undefined) {
+    k = (
+      netuid === undefined
+        ? storageKey(runtime, section, method)
+        : storageKey(runtime, section, method, netuid)
+    ).toLowerCase() as Hex;
+    cache.set(id, k);
+  }
+  return k;
+}
+
 /** Decoded values of one `state_queryStorageAt` reply, absent keys read as the metadata's default. */
 class Values {
   readonly #runtime: Runtime;
@@ -198,12 +220,12 @@ class Values {
     return hasStorage(this.#runtime, section, method);
   }
   /** Decoded value, or undefined when the runtime has no such item. */
-  get([section, method]: Ref, ...args: unknown[]): JsonValue | undefined {
+  get([section, method]: Ref, netuid?: number): JsonValue | undefined {
     if (!hasStorage(this.#runtime, section, method)) return undefined;
-    const key = storageKey(this.#runtime, section, method, ...args);
-    const raw = this.#raw.get(key.toLowerCase()) ?? storageFallback(this.#runtime, section, method);
+    const k = key(this.#runtime, section, method, netuid);
+    const raw = this.#raw.get(k) ?? storageFallback(this.#runtime, section, method);
     if (raw === null) return null; // OptionQuery without a value
-    return decodeStorageValue(this.#runtime, key, raw as Hex).value;
+    return decodeStorageValue(this.#runtime, k, raw as Hex).value;
   }
 }
 
@@ -211,8 +233,8 @@ function keysFor(runtime: Runtime, refs: readonly Ref[], netuids: readonly numbe
   const out: Hex[] = [];
   for (const [section, method] of refs) {
     if (!hasStorage(runtime, section, method)) continue;
-    if (netuids === null) out.push(storageKey(runtime, section, method));
-    else for (const n of netuids) out.push(storageKey(runtime, section, method, n));
+    if (netuids === null) out.push(key(runtime, section, method));
+    else for (const n of netuids) out.push(key(runtime, section, method, n));
   }
   return out;
 }
@@ -348,7 +370,7 @@ export async function checkBlocks(
     const compared = netuids.filter((n) => afterSet.has(n));
     const parentKeys = [
       ...keysFor(t.parentRuntime, Object.values(GLOBALS), null),
-      storageKey(t.parentRuntime, SM, "subnetTAO", ROOT),
+      key(t.parentRuntime, SM, "subnetTAO", ROOT),
       ...keysFor(t.parentRuntime, Object.values(PER_SUBNET), netuids),
     ];
     const afterKeys = keysFor(t.runtime, Object.values(AFTER), compared);

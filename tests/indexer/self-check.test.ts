@@ -50,6 +50,7 @@ for (const variant of ["current", "v3"] as const) {
     let pool: pg.Pool;
     let client: HttpRpcClient;
     let rows: CheckRow[];
+    let indexer: Indexer;
 
     beforeAll(async () => {
       const scenario = await createScenario({
@@ -71,7 +72,8 @@ for (const variant of ["current", "v3"] as const) {
       database = await freshDatabase();
       pool = new pg.Pool({ connectionString: database.url });
       client = new HttpRpcClient(devnet.httpUrl);
-      await new Indexer({ client, pool, follow: false, batchSize: 16, snapshots: false }).run();
+      indexer = new Indexer({ client, pool, follow: false, batchSize: 16, snapshots: false });
+      await indexer.run();
       rows = (await pool.query<CheckRow>("SELECT * FROM engine_checks ORDER BY block_number")).rows;
     }, 180_000);
     afterAll(async () => {
@@ -96,6 +98,18 @@ for (const variant of ["current", "v3"] as const) {
       expect(rows.at(-1)?.spec_version).toBe(394);
       const bad = rows.filter((r) => r.mismatches > 0);
       expect(bad.map((r) => ({ block: r.block_number, ...r.details }))).toEqual([]);
+    });
+
+    it("exposes the per-spec counts in the indexer metrics", () => {
+      const bySpec = (spec: number) => rows.filter((r) => r.spec_version === spec).length;
+      expect(Object.fromEntries(indexer.metrics.engineChecks)).toEqual({
+        393: { blocks: bySpec(393), mismatchBlocks: 0, mismatches: 0 },
+        394: { blocks: bySpec(394), mismatchBlocks: 0, mismatches: 0 },
+      });
+      const text = indexer.metrics.prometheus();
+      expect(text).toContain(`taoview_indexer_engine_checked_blocks_total{spec="393"} ${bySpec(393)}`);
+      expect(text).toContain(`taoview_indexer_engine_mismatches_total{spec="394"} 0`);
+      expect(indexer.metrics.engineCheckMs).toBeGreaterThan(0);
     });
 
     it("records what the rule set cannot reproduce as unsupported, not as passes", () => {
