@@ -332,6 +332,8 @@ export interface CheckTarget {
 export interface SelfCheckHooks {
   /** Test hook: alters the engine's inputs (e.g. to prove a wrong input is caught). */
   tamperState?: (state: CoinbaseState, block: number) => void;
+  /** Accumulates where the time went: waiting for RPC replies, and decode + engine + comparison. */
+  timing?: { rpcMs: number; computeMs: number };
 }
 
 /** RPC calls per checked block: NetworksAdded keys at the parent and at the block, then one state_queryStorageAt at each. */
@@ -357,7 +359,10 @@ export async function checkBlocks(
       params: [storagePrefix(t.runtime, SM, "networksAdded"), 1000, null, t.hash],
     },
   ]);
+  const timing = hooks.timing;
+  let mark = performance.now();
   const keyReplies = keyCalls.length > 0 ? await client.batch<string[]>(keyCalls) : [];
+  if (timing) timing.rpcMs += performance.now() - mark;
   const unwrap = <T>(r: { ok: true; result: T } | { ok: false; error: Error }): T => {
     if (!r.ok) throw r.error;
     return r.result;
@@ -380,7 +385,10 @@ export async function checkBlocks(
     { method: "state_queryStorageAt", params: [reads[i]!.parentKeys, t.parentHash] },
     { method: "state_queryStorageAt", params: [reads[i]!.afterKeys, t.hash] },
   ]);
+  mark = performance.now();
   const storageReplies = storageCalls.length > 0 ? await client.batch<unknown>(storageCalls) : [];
+  if (timing) timing.rpcMs += performance.now() - mark;
+  mark = performance.now();
   const asMap = (reply: unknown) => {
     const changes = (reply as { changes: [string, string | null][] }[])[0]?.changes ?? [];
     return new Map(changes.map(([k, v]) => [k.toLowerCase(), v]));
@@ -392,6 +400,7 @@ export async function checkBlocks(
     const after = new Values(t.runtime, asMap(unwrap(storageReplies[2 * i + 1]!)));
     results.set(t.number, checkOne(t, rules, reads[i]!.netuids, reads[i]!.compared, before, after, hooks));
   });
+  if (timing) timing.computeMs += performance.now() - mark;
   return plans.map(
     ({ t, rules }) =>
       results.get(t.number) ?? {
