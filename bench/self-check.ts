@@ -59,7 +59,7 @@ for (let n = 1; n <= BLOCKS; n++) {
     runtime: await runtimeAt(hash),
   });
 }
-const timing = { rpcMs: 0, computeMs: 0 };
+const timing = { rpcMs: 0, computeMs: 0, engineMs: 0 };
 const t0 = performance.now();
 let mismatches = 0;
 let subnets = 0;
@@ -74,7 +74,7 @@ const per = (ms: number) => (ms / targets.length).toFixed(2);
 console.log(
   `self-check: ${targets.length} blocks, ${(subnets / targets.length).toFixed(1)} subnets/block, ${mismatches} mismatches\n` +
     `  wall ${per(total)} ms/block in batches of ${BATCH}: waiting for RPC ${per(timing.rpcMs)} ms, ` +
-    `decode + engine + compare ${per(timing.computeMs)} ms\n` +
+    `decode + engine + compare ${per(timing.computeMs)} ms (of which run_coinbase ${per(timing.engineMs)} ms)\n` +
     `  RPC calls ${(calls / targets.length).toFixed(1)}/block, storage keys ${(keys / targets.length).toFixed(0)}/block`,
 );
 await http.close();
