@@ -80,7 +80,7 @@ export interface EngineCheck {
   /** (subnet, item) pairs compared. */
   itemsChecked: number;
   unsupported: CheckItem[];
-  /** Why nothing was checked (no rule set), else null. */
+  /** Why nothing was checked (no rule set, or `error: …` when the engine or a decode failed), else null. */
   reason: string | null;
   mismatches: Mismatch[];
 }
@@ -419,7 +419,21 @@ export async function checkBlocks(
   active.forEach(({ t, rules }, i) => {
     const before = new Values(t.parentRuntime, asMap(unwrap(storageReplies[2 * i]!)));
     const after = new Values(t.runtime, asMap(unwrap(storageReplies[2 * i + 1]!)));
-    results.set(t.number, checkOne(t, rules, reads[i]!.netuids, reads[i]!.compared, before, after, hooks));
+    try {
+      results.set(t.number, checkOne(t, rules, reads[i]!.netuids, reads[i]!.compared, before, after, hooks));
+    } catch (e) {
+      // State the engine or the decoder cannot take must not stop ingest: the block is recorded as not checked.
+      results.set(t.number, {
+        blockNumber: t.number,
+        specVersion: t.parentRuntime.specVersion,
+        rules: rules.label,
+        subnetsChecked: 0,
+        itemsChecked: 0,
+        unsupported: [...CHECK_ITEMS],
+        reason: `error: ${(e as Error).message}`,
+        mismatches: [],
+      });
+    }
   });
   if (timing) timing.computeMs += performance.now() - mark;
   return plans.map(

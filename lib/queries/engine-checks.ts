@@ -8,6 +8,7 @@ export interface SelfCheckSpecRow {
   rules: string[];
   blocks_checked: number;
   blocks_without_rules: number;
+  blocks_failed: number;
   blocks_with_mismatches: number;
   mismatching_items: number;
   items_checked: string;
@@ -41,18 +42,24 @@ export async function getSelfCheckSummary(opts: {
   const specs = await select<
     (Omit<
       SelfCheckSpecRow,
-      "blocks_checked" | "blocks_without_rules" | "blocks_with_mismatches" | "mismatching_items"
+      | "blocks_checked"
+      | "blocks_without_rules"
+      | "blocks_failed"
+      | "blocks_with_mismatches"
+      | "mismatching_items"
     > & {
       blocks_checked: string;
       blocks_without_rules: string;
+      blocks_failed: string;
       blocks_with_mismatches: string;
       mismatching_items: string;
     })[]
   >`
     SELECT c.spec_version,
            coalesce(array_agg(DISTINCT c.rules) FILTER (WHERE c.rules IS NOT NULL), '{}') AS rules,
-           count(*) FILTER (WHERE c.rules IS NOT NULL) AS blocks_checked,
+           count(*) FILTER (WHERE c.rules IS NOT NULL AND c.details->>'reason' IS NULL) AS blocks_checked,
            count(*) FILTER (WHERE c.rules IS NULL) AS blocks_without_rules,
+           count(*) FILTER (WHERE c.rules IS NOT NULL AND c.details->>'reason' IS NOT NULL) AS blocks_failed,
            count(*) FILTER (WHERE c.mismatches > 0) AS blocks_with_mismatches,
            coalesce(sum(c.mismatches), 0) AS mismatching_items,
            coalesce(sum(c.items_checked), 0)::text AS items_checked,
@@ -62,7 +69,8 @@ export async function getSelfCheckSummary(opts: {
            max(c.block_number) FILTER (WHERE c.mismatches > 0) AS last_mismatch_block,
            (SELECT coalesce(array_agg(DISTINCT u ORDER BY u), '{}')
               FROM (SELECT details FROM engine_checks l
-                     WHERE l.spec_version = c.spec_version ORDER BY l.block_number DESC LIMIT 1) last,
+                     WHERE l.spec_version = c.spec_version
+                     ORDER BY (l.details->>'reason' IS NULL) DESC, l.block_number DESC LIMIT 1) last,
                    jsonb_array_elements_text(last.details->'unsupported') u) AS unsupported_items
       FROM engine_checks c
      WHERE (${spec}::int IS NULL OR c.spec_version = ${spec}::int)
@@ -82,6 +90,7 @@ export async function getSelfCheckSummary(opts: {
       ...r,
       blocks_checked: Number(r.blocks_checked),
       blocks_without_rules: Number(r.blocks_without_rules),
+      blocks_failed: Number(r.blocks_failed),
       blocks_with_mismatches: Number(r.blocks_with_mismatches),
       mismatching_items: Number(r.mismatching_items),
     })),

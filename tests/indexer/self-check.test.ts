@@ -167,6 +167,14 @@ for (const variant of ["current", "v3"] as const) {
         },
       });
       expect(tampered!.mismatches.length).toBeGreaterThan(0);
+      // State the engine refuses is recorded as not checked, never as a pass, and does not throw into ingest.
+      const [failed] = await checkBlocks(client, [t], {
+        tamperState(state) {
+          state.spec = 100;
+        },
+      });
+      expect(failed).toMatchObject({ itemsChecked: 0, mismatches: [] });
+      expect(failed!.reason).toMatch(/^error: coinbase: spec 100 is not supported/);
       expect(tampered!.mismatches).toContainEqual(
         expect.objectContaining({ item: "SubnetAlphaOutEmission", chain: "1000000000", engine: "500000000" }),
       );

@@ -97,6 +97,10 @@ export const EngineSelfCheckSchema = named(
             .number()
             .int()
             .describe("blocks of this spec the engine has no coinbase rules for (nothing compared)"),
+          blocks_failed: z
+            .number()
+            .int()
+            .describe("blocks whose state the engine or the decoder could not take (recorded, not compared)"),
           blocks_with_mismatches: z.number().int(),
           mismatching_items: z.number().int().describe("(block, subnet, item) triples that differ"),
           items_checked: Integer.describe("(block, subnet, item) triples compared"),
