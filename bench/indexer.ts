@@ -1,5 +1,6 @@
 // bench/indexer: end-to-end backfill from the devnet (its scenario load), then follow lag.
 //   npx tsx bench/indexer.ts [--blocks 3000] [--batch-size 50] [--follow-seconds 20] [--block-time 0.5]
+//                            [--self-check 1]   (engine self-check every Nth block, 0 = off; run both to compare)
 // Targets (issue 5): ≥ 300 blocks/s backfill on this 2-core machine, RSS ≤ 1.5 GB, follow lag ≤ 2 blocks
 // behind finality. The devnet runs in its own process, as a node would.
 import { type ChildProcess, spawn } from "node:child_process";
@@ -20,11 +21,14 @@ const { values } = parseArgs({
     "batch-size": { type: "string", default: "50" },
     "follow-seconds": { type: "string", default: "20" },
     "block-time": { type: "string", default: "0.5" },
+    "self-check": { type: "string", default: "1" },
   },
 });
 const BLOCKS = Number(values.blocks);
 const BATCH = Number(values["batch-size"]);
 const FOLLOW_S = Number(values["follow-seconds"]);
+const CHECK_EVERY = Number(values["self-check"]);
+const selfCheck = CHECK_EVERY > 0 ? { every: CHECK_EVERY } : (false as const);
 
 function startDevnet(
   port: number,
@@ -74,7 +78,7 @@ async function main(): Promise<void> {
   }, 100);
   try {
     // Backfill to the head the devnet had when it became ready.
-    const backfill = new Indexer({ client, pool, follow: false, to: BLOCKS, batchSize: BATCH });
+    const backfill = new Indexer({ client, pool, follow: false, to: BLOCKS, batchSize: BATCH, selfCheck });
     const t0 = performance.now();
     await backfill.run();
     const seconds = (performance.now() - t0) / 1000;
@@ -98,6 +102,20 @@ async function main(): Promise<void> {
       `  rows        ${rows.rows[0]!.n} = ${(Number(rows.rows[0]!.n) / seconds).toFixed(0)} rows/s (all tables)`,
     );
     console.log(`  peak RSS    ${(peakRss / 2 ** 20).toFixed(0)} MB (indexer process; target ≤ 1536)`);
+    if (selfCheck) {
+      const checked = [...backfill.metrics.engineChecks.values()];
+      const blocks = checked.reduce((a, m) => a + m.blocks, 0);
+      const mismatches = checked.reduce((a, m) => a + m.mismatches, 0);
+      const ms = backfill.metrics.engineCheckMs;
+      const subnets = await pool.query<{ s: string; i: string }>(
+        "SELECT avg(subnets_checked)::numeric(10,1)::text AS s, avg(items_checked)::numeric(10,1)::text AS i FROM engine_checks",
+      );
+      console.log(
+        `  self-check  ${blocks} blocks, ${mismatches} mismatches; ${(ms / Math.max(1, blocks)).toFixed(2)} ms/block wall ` +
+          `(overlapping other reads; ${((ms / 1000 / seconds) * 100).toFixed(0)}% of the backfill's wall time), ` +
+          `4 RPC calls/block in 2 batched round trips per batch, ${subnets.rows[0]!.s} subnets and ${subnets.rows[0]!.i} items/block`,
+      );
+    }
 
     // Follow: the devnet keeps producing blocks; sample lag behind finality once a second.
     const abort = new AbortController();
@@ -107,6 +125,7 @@ async function main(): Promise<void> {
       follow: true,
       batchSize: BATCH,
       pollMs: 200,
+      selfCheck,
       signal: abort.signal,
     });
     const running = follower.run();

@@ -133,6 +133,7 @@ async function main(): Promise<void> {
       ? false
       : { window: args["snapshot-window"], every: args["snapshot-every"] },
     holders: { every: cfg.HOLDERS_SCAN_EVERY },
+    selfCheck: cfg.ENGINE_SELF_CHECK_EVERY > 0 ? { every: cfg.ENGINE_SELF_CHECK_EVERY } : false,
     lease: leased
       ? { size: args["lease-size"]!, owner: args.worker, ttlSeconds: args["lease-ttl"] }
       : undefined,

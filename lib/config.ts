@@ -54,6 +54,19 @@ const schema = z.object({
     .min(1, "must be at least 1")
     .max(10_000_000, "must be at most 10000000")
     .default(360),
+  /**
+   * Engine self-check in the indexer: recompute the coinbase of every Nth block from its parent's state and
+   * compare with what the chain stored (0 = off). Default 1: every block.
+   */
+  ENGINE_SELF_CHECK_EVERY: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: "must be a number of blocks (0 = off)" })
+      .int("must be an integer")
+      .min(0, "must be 0 (off) or more")
+      .max(1_000_000, "must be at most 1000000")
+      .default(1),
+  ),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   API_RATE_LIMIT_PER_MIN: z.preprocess(
     emptyAsUndefined,

@@ -45,6 +45,8 @@ import {
   writeMetagraphs,
 } from "../state/metagraph";
 import { type PoolSnapshot, readPoolSnapshots } from "../state/pool-snapshots";
+import { type CheckTarget, checkBlocks, type EngineCheck, type SelfCheckHooks } from "../state/self-check";
+import { writeEngineChecks } from "../state/write-engine-checks";
 import { pruneSnapshots, writeSnapshots } from "../state/write-snapshots";
 import { assertSameChain, ChainMismatchError } from "../store/chain-identity";
 import { claimLease, ensureLeases, heartbeat, type Lease, leasesRemaining } from "../store/leases";
@@ -89,6 +91,11 @@ export interface IndexerOptions {
    * then at most every `every` blocks once caught up with the head (main lane only).
    */
   holders?: HolderOptions | false;
+  /**
+   * Engine self-check of every `every`-th block (recomputed coinbase vs stored values), written with the block
+   * batch; false (or every 0) turns it off. Default: every block.
+   */
+  selfCheck?: { every: number; hooks?: SelfCheckHooks } | false;
   batchSize?: number;
   pollMs?: number;
   log?: LogFn;
@@ -164,6 +171,7 @@ export class Indexer {
       pollMs: opts.pollMs ?? 1000,
       snapshots: opts.snapshots ?? DEFAULT_SNAPSHOTS,
       holders: opts.holders ?? DEFAULT_HOLDERS,
+      selfCheck: opts.selfCheck ?? { every: 1 },
       log: opts.log ?? (() => {}),
     };
     this.#runtimes = new RuntimeProvider(opts.client, { store: new PgMetadataStore(opts.pool) });
@@ -284,11 +292,21 @@ export class Indexer {
         prefetch.catch(() => undefined);
       }
       const decoded = await this.#decode(raw);
+      // The self-check's reads and engine runs overlap the other state reads of the batch.
+      const checking = this.#selfCheck(raw);
+      checking.catch(() => undefined);
       const snapshots = await this.#readSnapshots(raw, heads);
       const days = await this.#readDays(lane, decoded, heads, end === target);
       const metagraphs = await this.#readMetagraphs(decoded);
       const holders = await this.#readHolders(lane, decoded, end === target);
-      await this.#commit(lane, decoded, { snapshots, days, metagraphs, holders }, heads, end === target);
+      const checks = await checking;
+      await this.#commit(
+        lane,
+        decoded,
+        { snapshots, days, metagraphs, holders, checks },
+        heads,
+        end === target,
+      );
       for (const m of metagraphs) this.#metagraphNetuids?.add(m.netuid);
       if (holders.scan) {
         this.#lastHolderScan = holders.scan.blockNumber;
@@ -355,6 +373,27 @@ export class Indexer {
       out.push(...(await readPoolSnapshots(this.#o.client, runtime, blocks)));
     }
     return out;
+  }
+
+  /** Engine self-check of the batch's selected blocks (block 0 has no parent to run from). */
+  async #selfCheck(raw: readonly RawBlock[]): Promise<{ checks: EngineCheck[]; ms: number }> {
+    const policy = this.#o.selfCheck;
+    if (!policy || policy.every <= 0 || !this.#segments) return { checks: [], ms: 0 };
+    const t0 = performance.now();
+    const segments = this.#segments;
+    const targets: CheckTarget[] = [];
+    for (const b of raw) {
+      if (b.number === 0 || b.number % policy.every !== 0) continue;
+      targets.push({
+        number: b.number,
+        hash: b.hash,
+        parentHash: b.parentHash,
+        parentRuntime: await this.#runtimes.get(segments.specAt(b.number), b.parentHash),
+        runtime: await this.#runtimes.get(segments.stateSpecAt(b.number), b.hash),
+      });
+    }
+    const checks = await checkBlocks(this.#o.client, targets, policy.hooks);
+    return { checks, ms: performance.now() - t0 };
   }
 
   /**
@@ -477,6 +516,7 @@ export class Indexer {
       days: DayRow[];
       metagraphs: MetagraphSnapshot[];
       holders: HolderState;
+      checks: { checks: EngineCheck[]; ms: number };
     },
     heads: Heads,
     laneDone: boolean,
@@ -489,6 +529,7 @@ export class Indexer {
       if (state.holders.scan) await writeHolderScan(client, state.holders.scan);
       if (state.holders.balances)
         await writeBalances(client, state.holders.balances.blockNumber, state.holders.balances.rows);
+      await writeEngineChecks(client, state.checks.checks);
       for (const d of state.days) await writeDailyStats(client, d.mark, d.totals);
       if (lane.hot) await markFinalized(client, heads.finalized);
       const firstBySpec = new Map<number, number>();
@@ -517,6 +558,7 @@ export class Indexer {
       last.raw.number,
       last.decoded.timestampMs,
     );
+    this.metrics.recordEngineChecks(state.checks.checks, state.checks.ms);
     const policy = this.#o.snapshots;
     if (policy && lane.hot && last.raw.number - this.#lastPrune >= 1000) {
       this.#lastPrune = last.raw.number;

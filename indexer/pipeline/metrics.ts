@@ -14,6 +14,10 @@ export class IndexerMetrics {
   /** Chain timestamp of the newest indexed block (ms). */
   indexedTimestampMs: number | null = null;
   readonly startedAt = Date.now();
+  /** Engine self-check per spec version of the checked blocks: blocks, blocks with mismatches, mismatching items. */
+  readonly engineChecks = new Map<number, { blocks: number; mismatchBlocks: number; mismatches: number }>();
+  /** Wall time spent in the self-check (reads + engine), ms. */
+  engineCheckMs = 0;
   /** Blocks written in the last few windows, for a rate that reflects now rather than the whole run. */
   #window: { at: number; blocks: number }[] = [];
 
@@ -32,6 +36,21 @@ export class IndexerMetrics {
     const now = Date.now();
     this.#window.push({ at: now, blocks });
     while (this.#window.length > 0 && now - this.#window[0]!.at > 10_000) this.#window.shift();
+  }
+
+  recordEngineChecks(
+    checks: readonly { specVersion: number; rules: string | null; mismatches: readonly unknown[] }[],
+    ms: number,
+  ): void {
+    this.engineCheckMs += ms;
+    for (const c of checks) {
+      if (c.rules === null) continue;
+      const m = this.engineChecks.get(c.specVersion) ?? { blocks: 0, mismatchBlocks: 0, mismatches: 0 };
+      m.blocks++;
+      if (c.mismatches.length > 0) m.mismatchBlocks++;
+      m.mismatches += c.mismatches.length;
+      this.engineChecks.set(c.specVersion, m);
+    }
   }
 
   /** Blocks per second over the last 10 s of writes. */
@@ -80,6 +99,30 @@ export class IndexerMetrics {
       this.headAgeSeconds(),
     );
     metric("blocks_per_second", "gauge", "Write rate over the last 10 s", Math.round(this.rate() * 10) / 10);
+    const labelled = (
+      name: string,
+      help: string,
+      pick: (m: { blocks: number; mismatchBlocks: number; mismatches: number }) => number,
+    ) => {
+      if (this.engineChecks.size === 0) return;
+      lines.push(`# HELP taoview_indexer_${name} ${help}`, `# TYPE taoview_indexer_${name} counter`);
+      for (const [spec, m] of [...this.engineChecks].sort((a, b) => a[0] - b[0]))
+        lines.push(`taoview_indexer_${name}{spec="${spec}"} ${pick(m)}`);
+    };
+    labelled("engine_checked_blocks_total", "Blocks whose coinbase the engine recomputed", (m) => m.blocks);
+    labelled(
+      "engine_mismatch_blocks_total",
+      "Checked blocks where the chain and the engine differ",
+      (m) => m.mismatchBlocks,
+    );
+    labelled("engine_mismatches_total", "Mismatching (subnet, item) pairs", (m) => m.mismatches);
+    if (this.engineChecks.size > 0)
+      metric(
+        "engine_check_seconds_total",
+        "counter",
+        "Time spent in the engine self-check",
+        this.engineCheckMs / 1000,
+      );
     return `${lines.join("\n")}\n`;
   }
 

@@ -71,3 +71,14 @@ export function decodeMapKey(runtime: Runtime, section: string, method: string, 
     return toJSONExact(codec);
   });
 }
+
+/**
+ * The value the runtime returns for a key with nothing stored (the metadata's default, SCALE hex), or null for
+ * an `Option` query without a value.
+ */
+export function storageFallback(runtime: Runtime, section: string, method: string): Hex | null {
+  const e = entry(runtime, section, method);
+  if (!e) throw new Error(`spec ${runtime.specVersion} has no storage item ${section}.${method}`);
+  if (e.meta.modifier.isOptional) return null;
+  return u8aToHex(e.meta.fallback.toU8a(true)) as Hex;
+}

@@ -23,6 +23,7 @@ export const BLOCK_KEYED_TABLES: readonly { table: string; column: string }[] = 
   { table: "holder_scans", column: "block_number" },
   { table: "stake_positions", column: "block_number" },
   { table: "account_balances", column: "block_number" },
+  { table: "engine_checks", column: "block_number" },
   { table: "metagraph_neurons", column: "block_number" },
   { table: "metagraph_snapshots", column: "block_number" },
   { table: "events", column: "block_number" },

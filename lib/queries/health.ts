@@ -4,6 +4,7 @@ import type { Health } from "../api/schemas/health";
 import { rpcCall } from "../chain/rpc-http";
 import { config } from "../config";
 import { db } from "../db/client";
+import { selfCheckHealth } from "./engine-checks";
 
 interface Header {
   number: string;
@@ -33,9 +34,21 @@ async function databaseAndIndexer(): Promise<Pick<Health, "database" | "indexer"
   try {
     const [top] = await db().$queryRaw<{ head: number | null; updated_at: Date | null }[]>`
       SELECT (SELECT max(number) FROM blocks) AS head, (SELECT max(updated_at) FROM indexer_status) AS updated_at`;
+    const latencyMs = Math.round(performance.now() - started);
+    // Index-only reads; a database without the table yet (old schema) reports null rather than failing health.
+    const check = await selfCheckHealth().catch(() => null);
     return {
-      database: { ok: true, latencyMs: Math.round(performance.now() - started), error: null },
-      indexer: { head: top?.head ?? null, updatedAt: top?.updated_at?.toISOString() ?? null, lag: null },
+      database: { ok: true, latencyMs, error: null },
+      indexer: {
+        head: top?.head ?? null,
+        updatedAt: top?.updated_at?.toISOString() ?? null,
+        lag: null,
+        selfCheck: check && {
+          checkedHead: check.checked_head,
+          mismatchBlocks: check.mismatch_blocks,
+          lastMismatchBlock: check.last_mismatch_block,
+        },
+      },
     };
   } catch (e) {
     return {
@@ -44,7 +57,7 @@ async function databaseAndIndexer(): Promise<Pick<Health, "database" | "indexer"
         latencyMs: null,
         error: (e as Error).message.split("\n")[0] ?? "database error",
       },
-      indexer: { head: null, updatedAt: null, lag: null },
+      indexer: { head: null, updatedAt: null, lag: null, selfCheck: null },
     };
   }
 }

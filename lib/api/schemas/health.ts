@@ -16,6 +16,14 @@ export const HealthSchema = z.object({
     head: z.number().int().nullable().describe("highest block stored"),
     updatedAt: z.string().nullable(),
     lag: z.number().int().nullable().describe("finalized head minus indexed head, in blocks"),
+    selfCheck: z
+      .object({
+        checkedHead: z.number().int().nullable().describe("newest block the engine self-check compared"),
+        mismatchBlocks: z.number().int().describe("checked blocks where the engine and the chain differ"),
+        lastMismatchBlock: z.number().int().nullable(),
+      })
+      .nullable()
+      .describe("engine self-check summary (details: /api/v1/engine/self-check); null when unreadable"),
   }),
   time: z.string(),
 });

@@ -76,3 +76,57 @@ export const SlippageCurveSchema = named(
     method: z.string(),
   }),
 );
+
+const Integer = z
+  .string()
+  .regex(/^(0|[1-9][0-9]*)$/)
+  .describe("decimal integer string");
+
+export const EngineSelfCheckSchema = named(
+  "EngineSelfCheck",
+  z.object({
+    data: z
+      .array(
+        z.object({
+          spec_version: z.number().int().describe("runtime spec that executed the checked blocks"),
+          rules: z
+            .array(z.string())
+            .describe('engine rule sets used, "<engine spec>/<pool model>" (e.g. 425/balancer, 393/v3)'),
+          blocks_checked: z.number().int().describe("blocks whose coinbase the engine recomputed"),
+          blocks_without_rules: z
+            .number()
+            .int()
+            .describe("blocks of this spec the engine has no coinbase rules for (nothing compared)"),
+          blocks_failed: z
+            .number()
+            .int()
+            .describe("blocks whose state the engine or the decoder could not take (recorded, not compared)"),
+          blocks_with_mismatches: z.number().int(),
+          mismatching_items: z.number().int().describe("(block, subnet, item) triples that differ"),
+          items_checked: Integer.describe("(block, subnet, item) triples compared"),
+          unsupported_items: z
+            .array(z.string())
+            .describe("items the rule set cannot reproduce (not compared, not counted as passes)"),
+          first_block: z.number().int(),
+          last_block: z.number().int(),
+          first_mismatch_block: z.number().int().nullable(),
+          last_mismatch_block: z.number().int().nullable(),
+        }),
+      )
+      .describe("one row per spec version, ascending"),
+    latest_mismatches: z
+      .array(
+        z.object({
+          block_number: z.number().int(),
+          spec_version: z.number().int(),
+          rules: z.string().nullable(),
+          netuid: z.number().int().min(0).max(65535),
+          item: z.string().describe("storage item, e.g. SubnetTaoInEmission"),
+          chain: Integer.describe("value the chain stored after the block (raw integer or fixed-point bits)"),
+          engine: Integer.describe("value the engine computed"),
+        }),
+      )
+      .describe("newest mismatches first"),
+    method: z.string(),
+  }),
+);

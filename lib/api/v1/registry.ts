@@ -11,7 +11,7 @@ import {
 } from "./endpoints/accounts";
 import { recycle, stakeTrades, transfers } from "./endpoints/activity";
 import { events, extrinsic, extrinsics } from "./endpoints/chain-data";
-import { poolStates, quote, quoteCurve } from "./endpoints/engine";
+import { poolStates, quote, quoteCurve, selfCheck } from "./endpoints/engine";
 import { block, blocks, health, runtimeVersions, searchEndpoint, stats } from "./endpoints/network";
 import {
   subnetHyperparameters,
@@ -61,6 +61,7 @@ export const endpoints = {
   poolStates,
   quote,
   quoteCurve,
+  engineSelfCheck: selfCheck,
   metagraph,
   validators,
   validator,

@@ -10,10 +10,16 @@ import {
   quoteWith,
   U64_MAX,
 } from "../../../engine/browser-quote";
+import { getSelfCheckSummary } from "../../../queries/engine-checks";
 import { getPoolState, listPoolStates } from "../../../queries/quote";
 import { quoteEngine } from "../../../queries/quote-engine";
 import { ApiHttpError, defineEndpoint, notFound } from "../endpoint";
-import { PoolQuoteStateListSchema, SlippageCurveSchema, SwapQuoteSchema } from "../engine-schemas";
+import {
+  EngineSelfCheckSchema,
+  PoolQuoteStateListSchema,
+  SlippageCurveSchema,
+  SwapQuoteSchema,
+} from "../engine-schemas";
 import { documented, uint } from "../params";
 
 const netuid = uint("subnet id", 65535);
@@ -147,4 +153,39 @@ export const quoteCurve = defineEndpoint({
       engineError(e, "max");
     }
   },
+});
+
+const SELF_CHECK_METHOD =
+  "Method: for each indexed block N (every ENGINE_SELF_CHECK_EVERY-th; default every block) the indexer reads the " +
+  "coinbase's inputs from the state after block N−1 (the coinbase runs in on_initialize, before N's extrinsics), " +
+  "runs the engine's run_coinbase (BigInt reference) and the moving-price update that follows it, and compares " +
+  "with the chain's storage after N for items no extrinsic writes: SubnetTaoInEmission, SubnetAlphaInEmission, " +
+  "SubnetAlphaOutEmission, SubnetExcessTao (emitted subnets only), PendingServerEmission, " +
+  "PendingValidatorEmission, PendingRootAlphaDivs, PendingOwnerCut, BlocksSinceLastStep, LastEpochBlock, " +
+  "SubnetEpochIndex, SubnetMovingPrice. Subnets registered or dissolved in N are skipped. The rule set is the " +
+  "executing runtime's spec (343–425); a runtime that declares the balancer pool under an older spec number " +
+  "(the devnet's current rules) runs the latest rules. In the Uniswap-v3 era the moving price, and before spec " +
+  "413 the validator and root pending amounts, depend on pool bookkeeping the engine does not model and are " +
+  "listed as unsupported. Values are raw storage integers (fixed-point items as their bits).";
+
+export const selfCheck = defineEndpoint({
+  id: "getEngineSelfCheck",
+  path: "/engine/self-check",
+  tag: "engine",
+  summary: "Engine self-check: recomputed coinbase vs chain, per spec version",
+  description:
+    "Per runtime spec version: blocks checked, blocks with mismatches, mismatching items, first/last mismatch " +
+    `block; plus the newest mismatches with both values. ${SELF_CHECK_METHOD}`,
+  query: z
+    .object({
+      spec: uint("only this runtime spec version").optional(),
+      mismatches: uint("how many of the newest mismatches to list (default 20)", 500).optional(),
+    })
+    .strict(),
+  response: EngineSelfCheckSchema,
+  cache: "head",
+  handler: async ({ query: q }) => ({
+    ...(await getSelfCheckSummary({ spec: q.spec, mismatches: q.mismatches ?? 20 })),
+    method: SELF_CHECK_METHOD,
+  }),
 });
