@@ -13,6 +13,7 @@ import { type Column, DataTable } from "../ui/DataTable";
 import { BlockLink } from "../ui/Links";
 import { ErrorState } from "../ui/States";
 import { type CalculatorTarget, StakingCalculator } from "./StakingCalculator";
+import { ValidatorNominators } from "./ValidatorNominators";
 
 const link = "font-mono text-brand-600 hover:underline dark:text-brand-500";
 
@@ -122,6 +123,15 @@ export function ValidatorDetail({ hotkey }: { hotkey: string }) {
             { label: "Emission (last epochs)", value: <Amount value={v.emission} unit="alpha" /> },
             { label: "Take", value: v.take === null ? "—" : sharePercent(v.take) },
             {
+              label: "Nominators",
+              value:
+                v.nominators === null ? (
+                  "—"
+                ) : (
+                  <span data-testid="validator-nominator-count">{v.nominators}</span>
+                ),
+            },
+            {
               label: "Nominator APY (1d / 7d / 30d)",
               value: (
                 <span className="font-mono" data-testid="validator-apy">
@@ -133,6 +143,7 @@ export function ValidatorDetail({ hotkey }: { hotkey: string }) {
         />
       </Panel>
       <StakingCalculator targets={calculatorTargets(v.apy, v.subnet_rows)} />
+      <ValidatorNominators hotkey={v.hotkey.ss58} count={v.nominators} />
       <Panel title="Subnets" id="validator-subnets">
         <DataTable
           label="Subnets of this validator"

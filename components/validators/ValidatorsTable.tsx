@@ -43,6 +43,13 @@ const columns: Column<ValidatorDto>[] = [
     ),
   },
   {
+    key: "nominators",
+    header: "Nominators",
+    align: "right",
+    hideOnMobile: true,
+    cell: (v) => <span className="font-mono">{v.nominators ?? "—"}</span>,
+  },
+  {
     key: "dominance",
     header: "Dominance",
     align: "right",

@@ -30,7 +30,12 @@ import {
   SubnetDetailSchema,
   SubnetListSchema,
 } from "./v1/subnet-schemas";
-import { MetagraphSchema, ValidatorDetailSchema, ValidatorListSchema } from "./v1/validator-schemas";
+import {
+  MetagraphSchema,
+  NominatorListSchema,
+  ValidatorDetailSchema,
+  ValidatorListSchema,
+} from "./v1/validator-schemas";
 
 type QueryValue = string | number | boolean | undefined;
 
@@ -226,6 +231,11 @@ export const resources = {
   validator: define<{ hotkey: string }>()({
     path: (p) => `/api/v1/validators/${enc(p.hotkey)}`,
     schema: ValidatorDetailSchema,
+  }),
+  validatorNominators: define<{ hotkey: string; page?: number; limit?: number }>()({
+    path: ({ hotkey, ...q }) => `/api/v1/validators/${enc(hotkey)}/nominators${queryString(q)}`,
+    schema: NominatorListSchema,
+    live: true,
   }),
   account: define<{ address: string }>()({
     path: (p) => `/api/v1/accounts/${enc(p.address)}`,

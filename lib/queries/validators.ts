@@ -4,6 +4,7 @@ import { toAddress } from "../api/v1/address";
 import type { PagePagination } from "../api/v1/schemas";
 import type { ValidatorDetailDto, ValidatorDto, ValidatorSubnetDto } from "../api/v1/validator-schemas";
 import { blocksSince, pagePagination, u16Proportion } from "./metagraph";
+import { holderScanBlock, nominatorCounts } from "./nominators";
 import { raw, select, sql } from "./sql";
 import { type HotkeyApy, hotkeyApys } from "./validator-apy";
 
@@ -69,7 +70,13 @@ const COLUMNS = raw(
 
 const NO_APY = { d1: null, d7: null, d30: null, epochs_d30: 0, span_blocks_d30: null };
 
-function validatorDto(r: ValidatorRow, apy: HotkeyApy | undefined): ValidatorDto {
+/** Nominators per hotkey, or null for all of them before the first holder scan. */
+async function nominators(hotkeys: string[]): Promise<(hotkey: string) => number | null> {
+  const [scan, counts] = await Promise.all([holderScanBlock(), nominatorCounts(hotkeys)]);
+  return (hotkey) => (scan === null ? null : (counts.get(hotkey) ?? 0));
+}
+
+function validatorDto(r: ValidatorRow, apy: HotkeyApy | undefined, nominated: number | null): ValidatorDto {
   return {
     hotkey: toAddress(r.hotkey)!,
     coldkey: toAddress(r.coldkey),
@@ -81,7 +88,7 @@ function validatorDto(r: ValidatorRow, apy: HotkeyApy | undefined): ValidatorDto
     subnets_validated: r.subnets_validated,
     dominance: r.dominance,
     emission: r.emission,
-    nominators: null,
+    nominators: nominated,
     apy: apy?.overall ?? NO_APY,
     block_number: r.block_number,
   };
@@ -103,10 +110,11 @@ export async function listValidators(
     total = t[0]?.n ?? 0;
   }
   // APY only for the page's hotkeys: bounded work per request (the hotkey index), so it cannot be sorted on.
-  const apys = await hotkeyApys(rows.map((r) => r.hotkey));
+  const hotkeys = rows.map((r) => r.hotkey);
+  const [apys, nominatorsOf] = await Promise.all([hotkeyApys(hotkeys), nominators(hotkeys)]);
   return {
     pagination: pagePagination(q.page, q.limit, total),
-    data: rows.map((r) => validatorDto(r, apys.get(r.hotkey))),
+    data: rows.map((r) => validatorDto(r, apys.get(r.hotkey), nominatorsOf(r.hotkey))),
   };
 }
 
@@ -115,7 +123,8 @@ export async function getValidator(hotkey: string): Promise<ValidatorDetailDto |
     WITH ${LATEST} SELECT ${COLUMNS} FROM v, total WHERE v.hotkey = ${hotkey}`;
   const row = rows[0];
   if (!row) return null;
-  const apy = (await hotkeyApys([hotkey])).get(hotkey);
+  const [apys, nominatorsOf] = await Promise.all([hotkeyApys([hotkey]), nominators([hotkey])]);
+  const apy = apys.get(hotkey);
   const subnets = await select<
     {
       netuid: number;
@@ -162,5 +171,5 @@ export async function getValidator(hotkey: string): Promise<ValidatorDetailDto |
     axon: s.axon,
     apy: apy?.bySubnet.get(s.netuid) ?? NO_APY,
   }));
-  return { ...validatorDto(row, apy), subnet_rows: subnetRows };
+  return { ...validatorDto(row, apy, nominatorsOf(hotkey)), subnet_rows: subnetRows };
 }

@@ -5,6 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as openapiRoute from "../../app/api/v1/openapi.json/route";
 import * as metagraphRoute from "../../app/api/v1/subnets/[netuid]/metagraph/route";
+import * as nominatorsRoute from "../../app/api/v1/validators/[hotkey]/nominators/route";
 import * as validatorRoute from "../../app/api/v1/validators/[hotkey]/route";
 import * as validatorsRoute from "../../app/api/v1/validators/route";
 import { type Devnet, startDevnet } from "../../devnet/node/node";
@@ -261,7 +262,7 @@ describe("GET /validators and /validators/{hotkey}", () => {
       const expected = total === 0n ? 0n : (stake * 10n ** 10n) / total;
       const parsed = v.dominance === "0" ? 0n : BigInt(v.dominance.replace(".", "").padEnd(11, "0"));
       expect(parsed).toBe(expected);
-      expect(v.nominators).toBeNull();
+      expect(typeof v.nominators).toBe("number");
     }
     const stakes = body.data.map((v: { alpha_stake: string }) => BigInt(v.alpha_stake));
     for (let i = 1; i < stakes.length; i++) expect(stakes[i - 1] >= stakes[i]).toBe(true);
@@ -360,6 +361,53 @@ describe("GET /validators and /validators/{hotkey}", () => {
       }
     }
     expect(checked).toBeGreaterThan(0);
+  });
+
+  it("counts and lists nominators from the stored stake positions", async () => {
+    const scan = await pool.query<{ b: number | null }>("SELECT max(block_number) AS b FROM holder_scans");
+    expect(scan.rows[0]!.b).not.toBeNull();
+    const list = await get(validatorsRoute.GET, "/validators", "/validators?limit=1000");
+    let withNominators = 0;
+    for (const v of list.data) {
+      const db = await pool.query<{ coldkey: string; netuid: number; alpha: string }>(
+        `SELECT coldkey, netuid, alpha::text FROM stake_positions WHERE hotkey = $1 AND alpha > 0`,
+        [v.hotkey.ss58],
+      );
+      expect(v.nominators, v.hotkey.ss58).toBe(new Set(db.rows.map((r) => r.coldkey)).size);
+      if (v.nominators > 0) withNominators++;
+      const body = await get(
+        nominatorsRoute.GET,
+        "/validators/{hotkey}/nominators",
+        `/validators/${v.hotkey.ss58}/nominators?limit=1000&order=alpha_desc`,
+        { hotkey: v.hotkey.ss58 },
+      );
+      expect(body.scan_block).toBe(scan.rows[0]!.b);
+      expect(body.pagination.total).toBe(db.rows.length);
+      const key = (r: { coldkey: string; netuid: number; alpha: string }) =>
+        `${r.coldkey}/${r.netuid}/${r.alpha}`;
+      expect(
+        body.data
+          .map((n: { coldkey: { ss58: string }; netuid: number; alpha: string }) =>
+            key({ coldkey: n.coldkey.ss58, netuid: n.netuid, alpha: n.alpha }),
+          )
+          .sort(),
+      ).toEqual(db.rows.map(key).sort());
+      const alphas = body.data.map((n: { alpha: string }) => BigInt(n.alpha));
+      for (let i = 1; i < alphas.length; i++) expect(alphas[i - 1] >= alphas[i]).toBe(true);
+    }
+    expect(withNominators).toBeGreaterThan(0);
+    const miner = await pool.query<{ hotkey: string }>(
+      `SELECT hotkey FROM metagraph_neurons GROUP BY hotkey HAVING NOT bool_or(validator_permit) LIMIT 1`,
+    );
+    if (miner.rows[0]) {
+      const res = await call(nominatorsRoute.GET, "/x", { params: { hotkey: miner.rows[0].hotkey } });
+      expect(res.status).toBe(404);
+    }
+    const bad = await call(nominatorsRoute.GET, "/x?order=coldkey_asc", {
+      params: { hotkey: list.data[0].hotkey.ss58 },
+    });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.parameter).toBe("order");
   });
 
   it("leaves out a subnet removed after its newest snapshot", async () => {

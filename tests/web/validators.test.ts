@@ -82,6 +82,15 @@ describe.runIf(enabled)("validators and metagraph in Chromium", () => {
     await subnets.first().waitFor();
     expect(await subnets.count()).toBeGreaterThanOrEqual(api.data[0]!.subnets_validated);
 
+    // Nominators: as many rows as the API lists on its first page (25 at most).
+    const noms = (await (
+      await fetch(`${stack.url}/api/v1/validators/${api.data[0]!.hotkey.ss58}/nominators?limit=25`)
+    ).json()) as { data: unknown[] };
+    if (noms.data.length > 0)
+      await expect
+        .poll(async () => page.getByTestId("validator-nominators").locator("tbody tr").count())
+        .toBeGreaterThanOrEqual(Math.min(noms.data.length, 25));
+
     // Staking calculator: bad amounts are refused in place; otherwise the exact compounded earnings (or, on a
     // chain younger than two epochs, why there is no APY yet).
     const calc = page.getByRole("region", { name: "Staking calculator" });

@@ -19,7 +19,7 @@ import {
   subnetRegistrations,
 } from "./endpoints/subnet-history";
 import { subnet, subnetActivityEndpoint, subnetCandles, subnetPool, subnets } from "./endpoints/subnets";
-import { metagraph, validator, validators } from "./endpoints/validators";
+import { metagraph, validator, validatorNominators, validators } from "./endpoints/validators";
 import { buildOpenApi, type OpenApiDocument } from "./openapi";
 import { OpenApiDocumentSchema } from "./schemas";
 
@@ -65,6 +65,7 @@ export const endpoints = {
   metagraph,
   validators,
   validator,
+  validatorNominators,
   account,
   holders,
   holderStats,

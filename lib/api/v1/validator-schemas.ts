@@ -108,7 +108,10 @@ export const ValidatorSchema = named(
     subnets_validated: Int.describe("subnets where the hotkey holds a validator permit"),
     dominance: Share.describe("alpha_stake / sum of alpha_stake over every UID of every latest metagraph"),
     emission: AmountSchema.describe("sum of the last epoch's emission over the hotkey's UIDs (alpha rao)"),
-    nominators: z.null().describe("not derived: the indexer stores no per-nominator stake state yet"),
+    nominators: Int.nullable().describe(
+      "coldkeys with a non-zero stake on the hotkey (any subnet, the owner included) at the last holder scan; " +
+        "null before the first scan",
+    ),
     apy: ValidatorApySchema.describe("nominator APY, stake-value weighted over the hotkey's subnets"),
     block_number: Int.describe("newest snapshot block among the hotkey's subnets"),
   }),
@@ -146,6 +149,30 @@ export const ValidatorDetailSchema = named(
   ValidatorSchema.extend({ subnet_rows: z.array(ValidatorSubnetSchema) }),
 );
 
+export const NominatorSchema = named(
+  "Nominator",
+  z.object({
+    coldkey: AddressSchema,
+    netuid: U16,
+    alpha: AmountSchema.describe("alpha rao (TAO on root) of the position at the scan"),
+    tao_value: AmountSchema.nullable().describe(
+      "floor(alpha × newest price / 1e9); root 1:1; null when unpriced",
+    ),
+    block_number: Int.describe("holder scan block the position is from"),
+  }),
+);
+
+export const NominatorListSchema = named(
+  "NominatorList",
+  z.object({
+    scan_block: Int.nullable().describe("the last holder scan; null before the first"),
+    pagination: PagePaginationSchema,
+    data: z.array(NominatorSchema),
+  }),
+);
+
+export type NominatorDto = z.input<typeof NominatorSchema>;
+export type NominatorListDto = z.input<typeof NominatorListSchema>;
 export type MetagraphDto = z.input<typeof MetagraphSchema>;
 export type MetagraphNeuronDto = z.input<typeof MetagraphNeuronSchema>;
 export type ValidatorDto = z.input<typeof ValidatorSchema>;

@@ -1,11 +1,17 @@
 // Metagraph and validators.
 import { z } from "zod";
 import { getMetagraph, METAGRAPH_ORDER_FIELDS } from "../../../queries/metagraph";
+import { listNominators, NOMINATOR_ORDER_FIELDS } from "../../../queries/nominators";
 import { APY_METHOD } from "../../../queries/validator-apy";
 import { getValidator, listValidators, VALIDATOR_ORDER_FIELDS } from "../../../queries/validators";
 import { ApiHttpError, defineEndpoint, notFound } from "../endpoint";
 import { address, documented, formatParam, limitParam, orderParam, pageParam, uint } from "../params";
-import { MetagraphSchema, ValidatorDetailSchema, ValidatorListSchema } from "../validator-schemas";
+import {
+  MetagraphSchema,
+  NominatorListSchema,
+  ValidatorDetailSchema,
+  ValidatorListSchema,
+} from "../validator-schemas";
 
 const PROPORTIONS =
   "u16 proportions (validator_trust, trust, consensus, incentive, dividends, stake_weight, take) are given twice: " +
@@ -77,8 +83,9 @@ const VALIDATOR_METHOD =
   "subnets where the hotkey has a UID (alpha of different subnets added unpriced, as the chain counts them); " +
   "dominance = alpha_stake / the same sum over every UID of every subnet, truncated to 10 places; emission = " +
   "sum of the UIDs' last-epoch emission; take = Delegates[hotkey] (u16) / 65535; root_stake = " +
-  "TotalHotkeyAlpha[hotkey, 0]. nominators is null: it needs per-nominator stake state the indexer does not " +
-  `keep yet. apy: ${APY_METHOD} The list computes APY for the returned page only, so it is not an order field.`;
+  "TotalHotkeyAlpha[hotkey, 0]. nominators = coldkeys with a non-zero stake position on the hotkey (any subnet, " +
+  "the owner included) at the indexer's last holder scan (null before the first scan). " +
+  `apy: ${APY_METHOD} The list computes APY for the returned page only, so it is not an order field.`;
 
 export const validators = defineEndpoint({
   id: "listValidators",
@@ -118,5 +125,42 @@ export const validator = defineEndpoint({
     const v = await getValidator(path.hotkey.ss58);
     if (!v) throw notFound("validator", "hotkey");
     return v;
+  },
+});
+
+export const validatorNominators = defineEndpoint({
+  id: "listValidatorNominators",
+  path: "/validators/{hotkey}/nominators",
+  tag: "validators",
+  summary: "A validator's nominators (stake positions on its hotkey)",
+  description:
+    "Every non-zero stake position on the hotkey at the indexer's last holder scan (Alpha shares valued with the " +
+    "hotkey's pool by the engine's stakeValue, as the chain computes them): coldkey, subnet, alpha and its TAO " +
+    "value at the newest pool price (root 1:1). `netuid` keeps one subnet. Largest TAO value first by default. " +
+    "An empty list (with scan_block null) before the first scan; 404 when the hotkey holds no validator permit " +
+    "in any newest metagraph.",
+  query: z
+    .object({
+      netuid: uint("only positions on this subnet", 65_535).optional(),
+      order: orderParam(NOMINATOR_ORDER_FIELDS, "tao_value_desc"),
+      page: pageParam,
+      limit: limitParam,
+      format: formatParam,
+    })
+    .strict(),
+  params: z.object({ hotkey: address("validator hotkey") }).strict(),
+  response: NominatorListSchema,
+  cache: "head",
+  list: "page",
+  handler: async ({ path, query: q }) => {
+    if (!(await getValidator(path.hotkey.ss58))) throw notFound("validator", "hotkey");
+    return listNominators({
+      hotkey: path.hotkey.ss58,
+      netuid: q.netuid,
+      field: q.order.field,
+      dir: q.order.dir,
+      page: q.page,
+      limit: q.limit,
+    });
   },
 });
