@@ -15,6 +15,7 @@ import {
 } from "../decode";
 import type { Hex } from "../decode/runtime";
 import type { RpcClient } from "../rpc";
+import { writeCandles } from "../state/candles";
 import {
   type ChainTotals,
   type DayMark,
@@ -525,6 +526,7 @@ export class Indexer {
     const stats = await transaction(this.#o.pool, async (client) => {
       const written = await writeBlocks(client, blocks, heads.finalized);
       await writeSnapshots(client, state.snapshots);
+      if (state.snapshots.length > 0) await writeCandles(client, blocks[0]!.raw.number, last.raw.number);
       await writeMetagraphs(client, state.metagraphs);
       if (state.holders.scan) await writeHolderScan(client, state.holders.scan);
       if (state.holders.balances)

@@ -3,6 +3,7 @@
 import type pg from "pg";
 import type { DecodedBlock, RawBlock } from "../decode";
 import { PROJECTIONS, writeProjections } from "../project";
+import { dropCandlesFrom, writeCandles } from "../state/candles";
 
 export interface IngestedBlock {
   raw: RawBlock;
@@ -126,9 +127,12 @@ export async function writeBlocks(
 
 /** Removes every block from `number` on (a reorg of the unfinalized tip). */
 export async function deleteFrom(client: pg.ClientBase, number: number): Promise<void> {
+  const rebuildFrom = await dropCandlesFrom(client, number);
   for (const { table, column } of BLOCK_KEYED_TABLES) {
     await client.query(`DELETE FROM ${table} WHERE ${column} >= $1`, [number]);
   }
+  // Candles are keyed by period, not block: the ones reaching the fork are rebuilt from the snapshots left.
+  if (rebuildFrom !== null) await writeCandles(client, rebuildFrom, number - 1);
 }
 
 export async function markFinalized(client: pg.ClientBase, finalizedHead: number): Promise<void> {

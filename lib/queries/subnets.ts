@@ -301,26 +301,18 @@ interface CandleRow {
   volume: string | null;
 }
 
-/** OHLC of the spot price per UTC hour/day, computed in SQL; the newest `limit` periods, oldest first. */
+/**
+ * OHLC of the spot price per UTC hour/day from `pool_candles` (kept by the indexer from every snapshot it read);
+ * the newest `limit` periods, oldest first. Volume = the cumulative SubnetVolume at the period's last block minus
+ * the previous period's (the period's own first value for the first one).
+ */
 export async function priceCandles(q: SeriesQuery & { frequency: "hour" | "day" }): Promise<CandleDto[]> {
-  const unit = raw(q.frequency === "day" ? "'day'" : "'hour'");
+  const range = sql`${q.from ? sql`AND bucket >= date_trunc(${q.frequency}, ${q.from}::timestamptz, 'UTC')` : empty}
+                    ${q.to ? sql`AND bucket <= ${q.to}` : empty}`;
   const rows = await select<CandleRow[]>`
-    WITH pts AS (
-      SELECT date_trunc(${unit}, b."timestamp", 'UTC') AS bucket, p.block_number, p.price_rao, p.volume
-        FROM pool_snapshots p JOIN blocks b ON b.number = p.block_number
-       WHERE p.netuid = ${q.netuid} AND p.price_rao IS NOT NULL AND b."timestamp" IS NOT NULL ${timeRange(q)}
-    ),
-    c AS (
-      SELECT bucket, min(block_number) AS first_block, max(block_number) AS last_block,
-             (array_agg(price_rao ORDER BY block_number))[1] AS open,
-             max(price_rao) AS high, min(price_rao) AS low,
-             (array_agg(price_rao ORDER BY block_number DESC))[1] AS close,
-             (array_agg(volume ORDER BY block_number))[1] AS first_volume,
-             (array_agg(volume ORDER BY block_number DESC))[1] AS last_volume
-        FROM pts GROUP BY bucket
-    ),
-    v AS (
-      SELECT c.*, coalesce(lag(last_volume) OVER (ORDER BY bucket), first_volume) AS prev_volume FROM c
+    WITH v AS (
+      SELECT c.*, coalesce(lag(last_volume) OVER (ORDER BY bucket), first_volume) AS prev_volume
+        FROM pool_candles c WHERE netuid = ${q.netuid} AND frequency = ${q.frequency} ${range}
     )
     SELECT * FROM (
       SELECT bucket, first_block, last_block, open::text, high::text, low::text, close::text,

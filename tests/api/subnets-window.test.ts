@@ -3,6 +3,7 @@
 // re-registered inside the window is measured from its registration; a counter that went down gives null.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { writeCandles } from "../../indexer/state/candles";
 import { closeQueryPool } from "../../lib/queries/pool";
 import { getSubnet, listSubnets, priceCandles } from "../../lib/queries/subnets";
 import { freshDatabase, type TestDatabase } from "../helpers/db";
@@ -40,6 +41,14 @@ beforeAll(async () => {
     await snap(1, n, 1000 + 10 * n, 100 * n, 1);
     if (n >= 40 || n % 5 === 0) await snap(2, n, 2000 - n, 7 * n, 3);
     await snap(3, n, n < 45 ? 500 : 800 + n, n < 45 ? 1000 * n : n - 45, 0);
+  }
+  // Candles as the indexer keeps them, in two batches: the second day's bucket is merged across them.
+  const client = await pool.connect();
+  try {
+    await writeCandles(client, 0, 30);
+    await writeCandles(client, 31, 50);
+  } finally {
+    client.release();
   }
   await pool.query(
     `INSERT INTO registrations (block_number, event_index, kind, netuid, coldkey)
