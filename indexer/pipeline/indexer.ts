@@ -108,6 +108,9 @@ export interface SnapshotOptions {
   every: number;
 }
 
+/** Blocks behind the head within which neuron registrations trigger a metagraph snapshot (two 360-block tempos). */
+const REGISTRATION_SNAPSHOT_WINDOW = 720;
+
 export const DEFAULT_SNAPSHOTS: SnapshotOptions = { window: 7200, every: 300 };
 
 export interface HolderOptions {
@@ -278,10 +281,13 @@ export class Indexer {
     const o = this.#o;
     let next = from;
     let prefetch: Promise<RawBlock[]> | null = null;
+    let predecoded: Promise<IngestedBlock[]> | null = null;
     while (next <= target && !o.signal?.aborted) {
       const end = Math.min(next + o.batchSize - 1, target);
       const raw = await (prefetch ?? fetchRawRange(o.client, next, end));
+      const pre = predecoded;
       prefetch = null;
+      predecoded = null;
       if (!(await this.#linksToStored(raw[0]!))) {
         if (!lane.hot)
           throw new Error(`block ${next} does not extend the stored block ${next - 1}, which is final`);
@@ -292,14 +298,23 @@ export class Indexer {
         prefetch = fetchRawRange(o.client, end + 1, Math.min(end + o.batchSize, target));
         prefetch.catch(() => undefined);
       }
-      const decoded = await this.#decode(raw);
+      const decoded = await (pre ?? this.#decode(raw));
+      // Decode the next range as soon as it arrives, while this one waits on its state reads and its commit;
+      // it is used only if it still links to what this batch stores (checked above on the next round).
+      if (prefetch) {
+        predecoded = prefetch.then((r) => this.#decode(r));
+        predecoded.catch(() => undefined);
+      }
       // The self-check's reads and engine runs overlap the other state reads of the batch.
       const checking = this.#selfCheck(raw);
       checking.catch(() => undefined);
-      const snapshots = await this.#readSnapshots(raw, heads);
-      const days = await this.#readDays(lane, decoded, heads, end === target);
-      const metagraphs = await this.#readMetagraphs(decoded);
-      const holders = await this.#readHolders(lane, decoded, end === target);
+      // The batch's state reads are independent round trips: issued together, they cost the slowest one.
+      const [snapshots, days, metagraphs, holders] = await Promise.all([
+        this.#readSnapshots(raw, heads),
+        this.#readDays(lane, decoded, heads, end === target),
+        this.#readMetagraphs(decoded, heads),
+        this.#readHolders(lane, decoded, end === target),
+      ]);
       const checks = await checking;
       await this.#commit(
         lane,
@@ -440,7 +455,7 @@ export class Indexer {
    * shows before the next epoch (up to a tempo, ~72 min, later) — each subnet with registrations at the last
    * block of the batch that had one (one read per subnet per batch, however many registrations).
    */
-  async #readMetagraphs(blocks: IngestedBlock[]): Promise<MetagraphSnapshot[]> {
+  async #readMetagraphs(blocks: IngestedBlock[], heads: Heads): Promise<MetagraphSnapshot[]> {
     const o = this.#o;
     const segments = this.#segments!;
     const runtimeOf = (b: { number: number; hash: Hex }) =>
@@ -474,8 +489,12 @@ export class Indexer {
       const ran = await epochsFromStorage(o.client, await runtimeOf(ref), [ref]);
       for (const n of ran.get(ref.number) ?? []) add(ref, n, "epoch");
     }
+    // A registration snapshot shows new neurons before the subnet's next epoch; further back than two default
+    // tempos from the head an epoch snapshot newer than the registration exists anyway, and a backfill would
+    // otherwise read a full metagraph for nearly every subnet in every batch.
     for (const [n, ref] of lastRegistration)
-      if (!targets.has(`${ref.number}:${n}`)) add(ref, n, "registration");
+      if (ref.number > heads.best - REGISTRATION_SNAPSHOT_WINDOW && !targets.has(`${ref.number}:${n}`))
+        add(ref, n, "registration");
     const ordered = [...targets.values()].sort(
       (a, b) => a.block.number - b.block.number || a.netuid - b.netuid,
     );

@@ -22,8 +22,29 @@ export function hasStorage(runtime: Runtime, section: string, method: string): b
   return entry(runtime, section, method) !== null;
 }
 
+/** Keys with only numeric arguments (netuids, uids): few, and rebuilt for every block otherwise. */
+const numericKeys = new WeakMap<Runtime, Map<string, Hex>>();
+
 /** Full key of one storage value; `section`/`method` in polkadot-js naming (`subtensorModule`, `subnetTAO`). */
 export function storageKey(runtime: Runtime, section: string, method: string, ...args: unknown[]): Hex {
+  if (args.every((a) => typeof a === "number")) {
+    let cache = numericKeys.get(runtime);
+    if (!cache) {
+      cache = new Map();
+      numericKeys.set(runtime, cache);
+    }
+    const id = `${section}.${method}(${args.join(",")})`;
+    let key = cache.get(id);
+    if (key === undefined) {
+      key = buildKey(runtime, section, method, args);
+      cache.set(id, key);
+    }
+    return key;
+  }
+  return buildKey(runtime, section, method, args);
+}
+
+function buildKey(runtime: Runtime, section: string, method: string, args: unknown[]): Hex {
   const e = entry(runtime, section, method);
   if (!e) throw new Error(`spec ${runtime.specVersion} has no storage item ${section}.${method}`);
   return u8aToHex(compactStripLength(e(...args))[1]) as Hex;
