@@ -5,6 +5,7 @@ import { toAddress } from "../api/v1/address";
 import type { PagePagination } from "../api/v1/schemas";
 import type {
   CandleDto,
+  EmissionPointDto,
   PoolPointDto,
   SubnetActivityDto,
   SubnetDetailDto,
@@ -287,6 +288,56 @@ export async function poolSeries(q: SeriesQuery & { frequency: Frequency }): Pro
     alpha_in: r.alpha_in,
     alpha_out: r.alpha_out,
     volume: r.volume,
+  }));
+}
+
+interface EmissionRow {
+  bucket: Date | null;
+  first_block: number;
+  last_block: number;
+  snapshots: number;
+  tao_in_emission: string | null;
+  alpha_in_emission: string | null;
+  alpha_out_emission: string | null;
+}
+
+/**
+ * Per-block emissions summed per bucket: frequency=block gives each stored snapshot's SubnetTaoInEmission,
+ * SubnetAlphaInEmission, SubnetAlphaOutEmission; hour/day sum them over the snapshots of each UTC period (exact
+ * emission totals where every block is stored, the stored blocks' sum where snapshots are thinned: `snapshots`
+ * and the block span say which). The newest `limit` buckets, oldest first.
+ */
+export async function emissionSeries(q: SeriesQuery & { frequency: Frequency }): Promise<EmissionPointDto[]> {
+  const rows =
+    q.frequency === "block"
+      ? await select<EmissionRow[]>`
+          SELECT * FROM (
+            SELECT b."timestamp" AS bucket, p.block_number AS first_block, p.block_number AS last_block,
+                   1 AS snapshots, p.tao_in_emission::text, p.alpha_in_emission::text,
+                   p.alpha_out_emission::text
+              FROM pool_snapshots p LEFT JOIN blocks b ON b.number = p.block_number
+             WHERE p.netuid = ${q.netuid} ${timeRange(q)}
+             ORDER BY p.block_number DESC LIMIT ${q.limit}
+          ) t ORDER BY first_block`
+      : await select<EmissionRow[]>`
+          SELECT * FROM (
+            SELECT date_trunc(${raw(q.frequency === "day" ? "'day'" : "'hour'")}, b."timestamp", 'UTC') AS bucket,
+                   min(p.block_number) AS first_block, max(p.block_number) AS last_block,
+                   count(*)::int AS snapshots, sum(p.tao_in_emission)::text AS tao_in_emission,
+                   sum(p.alpha_in_emission)::text AS alpha_in_emission,
+                   sum(p.alpha_out_emission)::text AS alpha_out_emission
+              FROM pool_snapshots p JOIN blocks b ON b.number = p.block_number
+             WHERE p.netuid = ${q.netuid} AND b."timestamp" IS NOT NULL ${timeRange(q)}
+             GROUP BY 1 ORDER BY 1 DESC LIMIT ${q.limit}
+          ) t ORDER BY bucket`;
+  return rows.map((r) => ({
+    timestamp: iso(r.bucket),
+    first_block: r.first_block,
+    last_block: r.last_block,
+    snapshots: r.snapshots,
+    tao_in_emission: r.tao_in_emission,
+    alpha_in_emission: r.alpha_in_emission,
+    alpha_out_emission: r.alpha_out_emission,
   }));
 }
 

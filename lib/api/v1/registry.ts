@@ -4,9 +4,16 @@ import { z } from "zod";
 import { defineEndpoint, type Endpoint } from "./endpoint";
 import { recycle, stakeTrades, transfers } from "./endpoints/activity";
 import { events, extrinsic, extrinsics } from "./endpoints/chain-data";
-import { poolStates, quote, quoteCurve } from "./endpoints/engine";
+import { poolStates, projection, quote, quoteCurve } from "./endpoints/engine";
 import { block, blocks, health, runtimeVersions, searchEndpoint, stats } from "./endpoints/network";
-import { subnet, subnetActivityEndpoint, subnetCandles, subnetPool, subnets } from "./endpoints/subnets";
+import {
+  subnet,
+  subnetActivityEndpoint,
+  subnetCandles,
+  subnetEmission,
+  subnetPool,
+  subnets,
+} from "./endpoints/subnets";
 import { metagraph, validator, validators } from "./endpoints/validators";
 import { buildOpenApi, type OpenApiDocument } from "./openapi";
 import { OpenApiDocumentSchema } from "./schemas";
@@ -41,11 +48,13 @@ export const endpoints = {
   subnet,
   subnetPool,
   subnetCandles,
+  subnetEmission,
   subnetActivity: subnetActivityEndpoint,
   health,
   poolStates,
   quote,
   quoteCurve,
+  projection,
   metagraph,
   validators,
   validator,
