@@ -231,6 +231,8 @@ export function projectionAnswer(inputs: ProjectionInputs, blocks: number): Proj
           moving_price: fx.toDecimal(fx.I96F32, p.movingPrice),
           tao_in: p.taoReserve.toString(),
           alpha_in: p.alphaIn.toString(),
+          tao_injected: p.taoInjected.toString(),
+          alpha_out: p.alphaOutEmitted.toString(),
         })),
       };
     }),

@@ -487,5 +487,32 @@ export async function subnetSparklines(
        ORDER BY p.netuid, date_trunc('hour', b."timestamp", 'UTC'), p.block_number DESC
     ) t ORDER BY netuid, bucket`;
   for (const r of rows) out[r.netuid]?.push({ timestamp: r.bucket.toISOString(), price: r.price_rao });
+  // A young chain (or subnet) has fewer than two hourly closes: fall back to its stored snapshots, at most
+  // SPARK_FINE_ROWS of the newest per subnet, thinned to SPARK_POINTS evenly spaced ones (last kept).
+  const sparse = netuids.filter((n) => (out[n]?.length ?? 0) < 2);
+  if (sparse.length === 0) return out;
+  const fine = await select<{ netuid: number; timestamp: Date; price_rao: string }[]>`
+    SELECT netuid, "timestamp", price_rao FROM (
+      SELECT p.netuid, b."timestamp", p.price_rao::text AS price_rao, p.block_number,
+             row_number() OVER (PARTITION BY p.netuid ORDER BY p.block_number DESC) AS rn
+        FROM pool_snapshots p JOIN blocks b ON b.number = p.block_number
+       WHERE p.netuid = ANY(${sparse}::int[]) AND p.price_rao IS NOT NULL AND b."timestamp" IS NOT NULL
+         AND p.block_number > (SELECT max(block_number) FROM pool_snapshots) - ${SPARK_FINE_ROWS * 2}
+    ) t WHERE rn <= ${SPARK_FINE_ROWS} ORDER BY netuid, block_number`;
+  const byNetuid = new Map<number, SparklinePoint[]>();
+  for (const r of fine) {
+    const list = byNetuid.get(r.netuid) ?? [];
+    list.push({ timestamp: r.timestamp.toISOString(), price: r.price_rao });
+    byNetuid.set(r.netuid, list);
+  }
+  for (const [netuid, list] of byNetuid) {
+    if (list.length < 2) continue;
+    const step = Math.ceil(list.length / SPARK_POINTS);
+    out[netuid] = list.filter((_, i) => (list.length - 1 - i) % step === 0);
+  }
   return out;
 }
+
+/** Sparkline fallback bounds: snapshots read per subnet, and points kept (a week of hourly closes). */
+const SPARK_FINE_ROWS = 2000;
+const SPARK_POINTS = 168;

@@ -261,6 +261,11 @@ describe("/engine/projection", () => {
       expect(s.path.map((p: { tao_in: string }) => p.tao_in)).toEqual(
         path.map((p) => p.taoReserve.toString()),
       );
+      expect(s.path.map((p: { tao_injected: string }) => p.tao_injected)).toEqual(
+        path.map((p) => p.taoInjected.toString()),
+      );
+      expect(s.path.at(-1).tao_injected).toBe(t.taoInjected.toString());
+      expect(s.path.at(-1).alpha_out).toBe(t.alphaOutEmitted.toString());
       expect(s.price_end).toBe(rao(path[path.length - 1]!.price));
     }
     expect(body.method).toMatch(/TaoWeight/);

@@ -51,6 +51,9 @@ export interface PricePoint {
   movingPrice: bigint;
   taoReserve: bigint;
   alphaIn: bigint;
+  /** Σ `SubnetTaoInEmission` and Σ `SubnetAlphaOutEmission` of the subnet from the first block through this one. */
+  taoInjected: bigint;
+  alphaOutEmitted: bigint;
 }
 
 export interface ProjectResult {
@@ -139,12 +142,15 @@ export function project(input: ProjectInput, pool: CoinbasePoolModel): ProjectRe
     const last = i === input.blocks - 1;
     if (last || (i + 1) % sampleEvery === 0) {
       for (const s of state.subnets) {
+        const t = totals.get(s.netuid);
         path[s.netuid]?.push({
           block: state.block,
           price: pool.spotPrice(poolView(s)),
           movingPrice: s.movingPrice,
           taoReserve: s.taoReserve,
           alphaIn: s.alphaIn,
+          taoInjected: t?.taoInjected ?? 0n,
+          alphaOutEmitted: t?.alphaOutEmitted ?? 0n,
         });
       }
     }
