@@ -8,7 +8,7 @@ import { derivedQuoteWeight } from "../engine/browser-quote";
 import type { CoinbaseState, CoinbaseSubnet } from "../engine/ref/coinbase";
 import { balancerCoinbasePool } from "../engine/ref/coinbase-pool";
 import * as fx from "../engine/ref/fixed";
-import { type ProjectResult, project } from "../engine/ref/project";
+import { type CoinbaseStep, type ProjectResult, project } from "../engine/ref/project";
 import { FIRST_DTAO_SPEC, LATEST_SPEC, poolEra } from "../engine/ref/specs";
 import { select } from "./sql";
 
@@ -145,11 +145,20 @@ export function sampleEveryFor(blocks: number): number {
   return Math.max(1, Math.ceil(blocks / PATH_POINTS));
 }
 
-/** Runs the reference projection on the inputs (deterministic: same inputs, same numbers). */
-export function runProjection(inputs: ProjectionInputs, blocks: number): ProjectResult {
+/**
+ * Runs the projection on the inputs (deterministic: same inputs, same numbers). `coinbase` is the per-block step:
+ * the WASM coinbase when given (bit for bit the reference's, tests/engine/coinbase-wasm.test.ts), else the
+ * BigInt reference.
+ */
+export function runProjection(
+  inputs: ProjectionInputs,
+  blocks: number,
+  coinbase?: CoinbaseStep,
+): ProjectResult {
   return project(
     { state: structuredClone(inputs.state), blocks, sampleEvery: sampleEveryFor(blocks) },
     balancerCoinbasePool(inputs.engineSpec),
+    coinbase,
   );
 }
 
@@ -158,7 +167,7 @@ export function priceRao(bits: bigint): string {
   return ((bits * RAO) / U64F64_ONE).toString();
 }
 
-export function projectionMethod(inputs: ProjectionInputs, blocks: number): string {
+export function projectionMethod(inputs: ProjectionInputs, blocks: number, wasm: boolean): string {
   const spec =
     inputs.engineSpec === inputs.runtimeSpec
       ? `the runtime's spec ${inputs.runtimeSpec} rules`
@@ -166,7 +175,8 @@ export function projectionMethod(inputs: ProjectionInputs, blocks: number): stri
         "injects into a Uniswap-v3 protocol position that the engine's coinbase does not model";
   const started = inputs.emissionStartFromEvent.length;
   return (
-    `Engine projection (lib/engine/ref/project.ts) of ${blocks} blocks after block ${inputs.block}, with no ` +
+    `Engine projection (lib/engine/ref/project.ts${wasm ? ", each block's coinbase in the WASM engine" : ""}) ` +
+    `of ${blocks} blocks after block ${inputs.block}, with no ` +
     `trading, using ${spec}: per block the TAO block emission from TotalIssuance, run_coinbase (price shares, ` +
     "injection with the root-proportion cap, chain buys of the excess, alpha out), then the moving-price update. " +
     `Inputs from the newest pool snapshots at block ${inputs.block}: SubnetTAO, SubnetAlphaIn/Out, ` +
@@ -184,7 +194,11 @@ export function projectionMethod(inputs: ProjectionInputs, blocks: number): stri
 const answers = new Map<string, ProjectionDto>();
 
 /** The wire answer for the whole network; cached per (starting block, blocks), the last few kept. */
-export function projectionAnswer(inputs: ProjectionInputs, blocks: number): ProjectionDto {
+export function projectionAnswer(
+  inputs: ProjectionInputs,
+  blocks: number,
+  coinbase?: CoinbaseStep,
+): ProjectionDto {
   const key = `${inputs.block}:${inputs.issuanceBlock}:${blocks}`;
   const hit = answers.get(key);
   if (hit) return hit;
@@ -201,7 +215,7 @@ export function projectionAnswer(inputs: ProjectionInputs, blocks: number): Proj
       }),
     ]),
   );
-  const r = runProjection(inputs, blocks);
+  const r = runProjection(inputs, blocks, coinbase);
   const answer: ProjectionDto = {
     block: inputs.block,
     timestamp: inputs.timestamp?.toISOString() ?? null,
@@ -236,7 +250,7 @@ export function projectionAnswer(inputs: ProjectionInputs, blocks: number): Proj
         })),
       };
     }),
-    method: projectionMethod(inputs, blocks),
+    method: projectionMethod(inputs, blocks, coinbase !== undefined),
   };
   answers.set(key, answer);
   while (answers.size > 8) answers.delete(answers.keys().next().value as string);

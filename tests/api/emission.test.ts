@@ -269,6 +269,8 @@ describe("/engine/projection", () => {
       expect(s.price_end).toBe(rao(path[path.length - 1]!.price));
     }
     expect(body.method).toMatch(/TaoWeight/);
+    // The server ran the WASM coinbase (engine.wasm has its entry points); equal to the reference above.
+    expect(body.method).toMatch(/WASM/);
     // netuid filters the answer, the numbers stay those of the whole-network run
     const one = await get(
       projectionRoute.GET,

@@ -16,10 +16,13 @@ describe.runIf(enabled)("subnets in Chromium", () => {
   let browser: { context: BrowserContext; close(): Promise<void> };
 
   beforeAll(async () => {
-    stack = await startStack({ env: { DEVNET_HISTORY: "60", DEVNET_BLOCK_TIME: "1" } });
+    stack = await startStack({
+      env: { DEVNET_HISTORY: "60", DEVNET_BLOCK_TIME: "1" },
+      timeoutMs: 420_000,
+    });
     browser = await openBrowser();
     await waitForIndexed(stack.url, 40);
-  });
+  }, 600_000);
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
@@ -93,6 +96,7 @@ describe.runIf(enabled)("subnets in Chromium", () => {
     expect(shown).toBeGreaterThanOrEqual(1);
     await candles.locator('[data-testid="candle"] rect').first().waitFor();
     expect(await candles.locator('[data-testid="candle"]').count()).toBe(shown);
+    await page.screenshot({ path: `${SCREENS}/subnet-candles.png` });
     await page.getByRole("button", { name: "Line" }).click();
     await chart.locator("path.recharts-line-curve").first().waitFor();
 
@@ -124,5 +128,5 @@ describe.runIf(enabled)("subnets in Chromium", () => {
     await page.getByText("Subnet not found").last().waitFor();
     expect(errors.filter((e) => !e.includes("/subnets/9999"))).toEqual([]);
     await page.close();
-  });
+  }, 240_000);
 });

@@ -85,7 +85,9 @@ export const ProjectionPointSchema = named(
     moving_price: Decimal.describe("SubnetMovingPrice after the block (I96F32, exact decimal)"),
     tao_in: AmountSchema.describe("SubnetTAO after the block, rao"),
     alpha_in: AmountSchema.describe("SubnetAlphaIn after the block, alpha base units"),
-    tao_injected: AmountSchema.describe("Σ TAO injected into the reserve from the first projected block to this one"),
+    tao_injected: AmountSchema.describe(
+      "Σ TAO injected into the reserve from the first projected block to this one",
+    ),
     alpha_out: AmountSchema.describe("Σ alpha out emission from the first projected block to this one"),
   }),
 );

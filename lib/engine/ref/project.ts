@@ -76,7 +76,14 @@ function poolView(s: CoinbaseSubnet) {
   };
 }
 
-export function project(input: ProjectInput, pool: CoinbasePoolModel): ProjectResult {
+/** One block's coinbase: the reference `runCoinbase` by default; the WASM build (`runCoinbaseWasm`) gives the same. */
+export type CoinbaseStep = (state: CoinbaseState) => CoinbaseResult;
+
+export function project(
+  input: ProjectInput,
+  pool: CoinbasePoolModel,
+  coinbase: CoinbaseStep = (s) => runCoinbase(s, pool),
+): ProjectResult {
   if (!Number.isInteger(input.blocks) || input.blocks < 0)
     throw new RangeError(`blocks: ${input.blocks} is not a block count`);
   const sampleEvery = input.sampleEvery ?? 1;
@@ -106,7 +113,7 @@ export function project(input: ProjectInput, pool: CoinbasePoolModel): ProjectRe
   let taoEmitted = 0n;
   let taoIssued = 0n;
   for (let i = 0; i < input.blocks; i++) {
-    const r: CoinbaseResult = runCoinbase(state, pool);
+    const r: CoinbaseResult = coinbase(state);
     taoEmitted += r.blockEmission;
     taoIssued += r.issuedTao;
     state = r.state;

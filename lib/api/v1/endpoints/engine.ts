@@ -10,6 +10,7 @@ import {
   quoteWith,
   U64_MAX,
 } from "../../../engine/browser-quote";
+import { runCoinbaseWasm } from "../../../engine/coinbase-wasm";
 import { PROJECTION_MAX_BLOCKS, projectionAnswer, projectionInputs } from "../../../queries/projection";
 import { getPoolState, listPoolStates } from "../../../queries/quote";
 import { quoteEngine } from "../../../queries/quote-engine";
@@ -195,7 +196,8 @@ export const projection = defineEndpoint({
     if (!inputs) throw notFound("indexed pool state", "blocks");
     if (q.netuid !== undefined && !inputs.state.subnets.some((s) => s.netuid === q.netuid))
       throw notFound(`pool of subnet ${q.netuid}`, "netuid");
-    const answer = projectionAnswer(inputs, q.blocks);
+    const x = (await quoteEngine()).coinbaseExports();
+    const answer = projectionAnswer(inputs, q.blocks, x ? (s) => runCoinbaseWasm(x, s) : undefined);
     return q.netuid === undefined
       ? answer
       : { ...answer, subnets: answer.subnets.filter((s) => s.netuid === q.netuid) };
