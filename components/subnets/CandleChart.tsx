@@ -118,6 +118,10 @@ export function CandleChart({
   if (pts.length === 0)
     return <EmptyState title="No candles yet">No priced snapshot in this range.</EmptyState>;
   const maxVolume = Math.max(0, ...pts.map((p) => p.volume ?? 0));
+  // Bars would pull the price axis down to zero: the domain is the candles' own span, padded.
+  const lo = Math.min(...pts.map((p) => p.low));
+  const hi = Math.max(...pts.map((p) => p.high));
+  const pad = hi > lo ? (hi - lo) * 0.05 : Math.max(hi * 0.01, 1e-9);
   return (
     <div
       className="h-64 px-2 py-3"
@@ -131,7 +135,13 @@ export function CandleChart({
           <XAxis dataKey="label" fontSize={11} minTickGap={16} />
           {/* A hidden second category axis so the volume bars overlay the candles instead of sitting beside them. */}
           <XAxis xAxisId="volume" dataKey="label" hide />
-          <YAxis yAxisId="price" domain={["auto", "auto"]} tickFormatter={num} fontSize={11} width={56} />
+          <YAxis
+            yAxisId="price"
+            domain={[Math.max(0, lo - pad), hi + pad]}
+            tickFormatter={num}
+            fontSize={11}
+            width={56}
+          />
           {/* Volume uses the bottom quarter: its axis runs to 4× the largest bar. */}
           <YAxis yAxisId="volume" hide domain={[0, maxVolume > 0 ? maxVolume * 4 : 1]} />
           <Tooltip content={CandleTooltip} />
@@ -141,12 +151,14 @@ export function CandleChart({
             dataKey="volume"
             fill="#a1a1aa"
             fillOpacity={0.5}
+            maxBarSize={24}
             isAnimationActive={false}
           />
           <Bar
             yAxisId="price"
             dataKey="range"
             minPointSize={1}
+            maxBarSize={24}
             isAnimationActive={false}
             shape={(props: unknown) => <Candle {...(props as ShapeProps)} />}
           />

@@ -193,7 +193,7 @@ export const projection = defineEndpoint({
   notFound: "nothing indexed yet, or no pool for the netuid",
   handler: async ({ query: q }) => {
     const inputs = await projectionInputs();
-    if (!inputs) throw notFound("indexed pool state", "blocks");
+    if (!inputs) throw notFound("indexed pool state", null);
     if (q.netuid !== undefined && !inputs.state.subnets.some((s) => s.netuid === q.netuid))
       throw notFound(`pool of subnet ${q.netuid}`, "netuid");
     const x = (await quoteEngine()).coinbaseExports();
