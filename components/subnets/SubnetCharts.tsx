@@ -1,6 +1,7 @@
 "use client";
-// Price and pool-reserve charts of one subnet, fed by /api/v1/subnets/{netuid}/pool through the resource
-// registry. Amounts become JS numbers only here, at the chart boundary.
+// Price (line or candles), pool-reserve and emission charts of one subnet, fed by /api/v1/subnets/{netuid}/pool,
+// /candles, /emission and /engine/projection through the resource registry. Amounts become JS numbers only at
+// the chart boundary.
 import { useState } from "react";
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { SubnetSeriesParams } from "../../lib/api/resources";
@@ -9,6 +10,8 @@ import type { PoolPointDto } from "../../lib/api/v1/subnet-schemas";
 import { Panel } from "../ui/Card";
 import { Skeleton } from "../ui/Skeleton";
 import { EmptyState, ErrorState } from "../ui/States";
+import { CandleChart } from "./CandleChart";
+import { EmissionChart } from "./EmissionChart";
 import { RANGES, type Range, seriesQuery, toTao } from "./ranges";
 
 function usePoolSeries(netuid: number, range: Range, headIso: string | null) {
@@ -70,6 +73,30 @@ function RangeTabs({ range, onChange }: { range: Range; onChange: (r: Range) => 
   );
 }
 
+type PriceMode = "line" | "candles";
+
+function ModeTabs({ mode, onChange }: { mode: PriceMode; onChange: (m: PriceMode) => void }) {
+  return (
+    <fieldset aria-label="Chart type" className="flex gap-1 border-0 p-0">
+      {(["line", "candles"] as const).map((m) => (
+        <button
+          key={m}
+          type="button"
+          aria-pressed={m === mode}
+          onClick={() => onChange(m)}
+          className={`rounded px-2 py-0.5 text-xs ${
+            m === mode
+              ? "bg-brand-600 text-white"
+              : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
+          }`}
+        >
+          {m === "line" ? "Line" : "Candles"}
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
 function ChartBody({
   q,
   children,
@@ -99,43 +126,53 @@ function ChartBody({
 
 export function SubnetCharts({ netuid, headIso }: { netuid: number; headIso: string | null }) {
   const [range, setRange] = useState<Range>("1D");
+  const [mode, setMode] = useState<PriceMode>("line");
   const q = usePoolSeries(netuid, range, headIso);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Panel
         title="Price (τ per α)"
         id="price-chart-title"
-        actions={<RangeTabs range={range} onChange={setRange} />}
+        actions={
+          <div className="flex flex-wrap items-center gap-2">
+            <ModeTabs mode={mode} onChange={setMode} />
+            <RangeTabs range={range} onChange={setRange} />
+          </div>
+        }
       >
-        <ChartBody q={q} testId="price-chart">
-          {(pts) => {
-            const span = pts.at(-1)!.t - pts[0]!.t;
-            return (
-              <LineChart data={pts} margin={{ left: 8, right: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" className="stroke-zinc-200 dark:stroke-zinc-800" />
-                <XAxis
-                  dataKey="t"
-                  type="number"
-                  domain={["dataMin", "dataMax"]}
-                  tickFormatter={(t) => tick(t, span)}
-                  fontSize={11}
-                />
-                <YAxis domain={["auto", "auto"]} tickFormatter={num} fontSize={11} width={56} />
-                <Tooltip
-                  labelFormatter={(t) => new Date(Number(t)).toISOString().replace("T", " ").slice(0, 19)}
-                  formatter={(v) => [`${Number(v).toPrecision(6)} τ`, "price"]}
-                />
-                <Line
-                  type="monotone"
-                  dataKey="price"
-                  stroke="#2563eb"
-                  dot={false}
-                  isAnimationActive={false}
-                />
-              </LineChart>
-            );
-          }}
-        </ChartBody>
+        {mode === "candles" ? (
+          <CandleChart netuid={netuid} range={range} headIso={headIso} />
+        ) : (
+          <ChartBody q={q} testId="price-chart">
+            {(pts) => {
+              const span = pts.at(-1)!.t - pts[0]!.t;
+              return (
+                <LineChart data={pts} margin={{ left: 8, right: 8 }}>
+                  <CartesianGrid strokeDasharray="3 3" className="stroke-zinc-200 dark:stroke-zinc-800" />
+                  <XAxis
+                    dataKey="t"
+                    type="number"
+                    domain={["dataMin", "dataMax"]}
+                    tickFormatter={(t) => tick(t, span)}
+                    fontSize={11}
+                  />
+                  <YAxis domain={["auto", "auto"]} tickFormatter={num} fontSize={11} width={56} />
+                  <Tooltip
+                    labelFormatter={(t) => new Date(Number(t)).toISOString().replace("T", " ").slice(0, 19)}
+                    formatter={(v) => [`${Number(v).toPrecision(6)} τ`, "price"]}
+                  />
+                  <Line
+                    type="monotone"
+                    dataKey="price"
+                    stroke="#2563eb"
+                    dot={false}
+                    isAnimationActive={false}
+                  />
+                </LineChart>
+              );
+            }}
+          </ChartBody>
+        )}
       </Panel>
       <Panel title="Pool reserves" id="pool-chart-title">
         <ChartBody q={q} testId="pool-chart">
@@ -187,6 +224,9 @@ export function SubnetCharts({ netuid, headIso }: { netuid: number; headIso: str
             );
           }}
         </ChartBody>
+      </Panel>
+      <Panel title="Emission (per block)" id="emission-chart-title" className="lg:col-span-2">
+        <EmissionChart netuid={netuid} range={range} headIso={headIso} />
       </Panel>
     </div>
   );

@@ -21,3 +21,17 @@ export function seriesQuery(range: Range, headIso: string | null, coarse: boolea
 }
 
 export const toTao = (rao: string | null): number | null => (rao === null ? null : Number(rao) / 1e9);
+
+/** Candles: hourly for the short ranges, daily for the long ones (the API has no finer period). */
+const CANDLE_FREQUENCY: Record<Range, "hour" | "day"> = {
+  "1D": "hour",
+  "1W": "hour",
+  "1M": "day",
+  All: "day",
+};
+
+export function candleQuery(range: Range, headIso: string | null) {
+  const span = SPAN[range];
+  const from = span !== null && headIso ? new Date(Date.parse(headIso) - span).toISOString() : undefined;
+  return { from, frequency: CANDLE_FREQUENCY[range], limit: 1_000 } as const;
+}

@@ -8,7 +8,12 @@ import type { z } from "zod";
 import { HealthSchema } from "./schemas/health";
 import { SparklinesSchema } from "./schemas/sparklines";
 import { AccountSchema, RichListSchema, SubnetHoldersSchema } from "./v1/account-schemas";
-import { PoolQuoteStateListSchema, SlippageCurveSchema, SwapQuoteSchema } from "./v1/engine-schemas";
+import {
+  PoolQuoteStateListSchema,
+  ProjectionSchema,
+  SlippageCurveSchema,
+  SwapQuoteSchema,
+} from "./v1/engine-schemas";
 import {
   BlockListSchema,
   BlockSchema,
@@ -25,6 +30,7 @@ import {
 import { HyperparameterHistorySchema, RegistrationCostSeriesSchema } from "./v1/subnet-history-schemas";
 import {
   CandleSeriesSchema,
+  EmissionSeriesSchema,
   PoolSeriesSchema,
   SubnetActivitySchema,
   SubnetDetailSchema,
@@ -292,6 +298,15 @@ export const resources = {
   subnetCandles: define<Omit<SubnetSeriesParams, "frequency"> & { frequency?: "hour" | "day" }>()({
     path: ({ netuid, ...q }) => `/api/v1/subnets/${netuid}/candles${queryString(q)}`,
     schema: CandleSeriesSchema,
+  }),
+  subnetEmission: define<SubnetSeriesParams>()({
+    path: ({ netuid, ...q }) => `/api/v1/subnets/${netuid}/emission${queryString(q)}`,
+    schema: EmissionSeriesSchema,
+  }),
+  /** The engine's emission projection from the newest indexed state (computed per request, cached per head). */
+  projection: define<{ netuid?: number; blocks?: number }>()({
+    path: (p) => `/api/v1/engine/projection${queryString({ ...p })}`,
+    schema: ProjectionSchema,
   }),
 };
 

@@ -2,6 +2,7 @@
 // and defaulted by the shared reference helpers and numbers crossing the boundary as u64 words in linear memory.
 // No Node or DOM imports here, so the browser and Node loaders both use it.
 
+import { type CoinbaseWasmExports, hasCoinbaseExports } from "./coinbase-wasm";
 import { checkNeuronBurnSpec } from "./ref/index";
 import { ChainRejection, checkSpec, EngineInputError, movingPriceEra, poolEra } from "./ref/specs";
 import { type ResolvedSwapInput, resolveSwapInput } from "./ref/swap";
@@ -88,6 +89,12 @@ export class WasmEngine implements EngineOps {
     this.x = instance.exports as unknown as EngineExports;
     this.buffer = this.x.memory.buffer;
     this.ioView = new BigUint64Array(this.buffer, this.x.ioPtr(), 64);
+  }
+
+  /** The coinbase entry points of this module (`runCoinbaseWasm`), or null for a build without them. */
+  coinbaseExports(): CoinbaseWasmExports | null {
+    const x = this.x as unknown as WebAssembly.Exports;
+    return hasCoinbaseExports(x) ? (x as unknown as CoinbaseWasmExports) : null;
   }
 
   /** The IO words, re-viewed if memory grew (growth detaches the old ArrayBuffer). */

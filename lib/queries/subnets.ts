@@ -5,6 +5,7 @@ import { toAddress } from "../api/v1/address";
 import type { PagePagination } from "../api/v1/schemas";
 import type {
   CandleDto,
+  EmissionPointDto,
   PoolPointDto,
   SubnetActivityDto,
   SubnetDetailDto,
@@ -290,6 +291,56 @@ export async function poolSeries(q: SeriesQuery & { frequency: Frequency }): Pro
   }));
 }
 
+interface EmissionRow {
+  bucket: Date | null;
+  first_block: number;
+  last_block: number;
+  snapshots: number;
+  tao_in_emission: string | null;
+  alpha_in_emission: string | null;
+  alpha_out_emission: string | null;
+}
+
+/**
+ * Per-block emissions summed per bucket: frequency=block gives each stored snapshot's SubnetTaoInEmission,
+ * SubnetAlphaInEmission, SubnetAlphaOutEmission; hour/day sum them over the snapshots of each UTC period (exact
+ * emission totals where every block is stored, the stored blocks' sum where snapshots are thinned: `snapshots`
+ * and the block span say which). The newest `limit` buckets, oldest first.
+ */
+export async function emissionSeries(q: SeriesQuery & { frequency: Frequency }): Promise<EmissionPointDto[]> {
+  const rows =
+    q.frequency === "block"
+      ? await select<EmissionRow[]>`
+          SELECT * FROM (
+            SELECT b."timestamp" AS bucket, p.block_number AS first_block, p.block_number AS last_block,
+                   1 AS snapshots, p.tao_in_emission::text, p.alpha_in_emission::text,
+                   p.alpha_out_emission::text
+              FROM pool_snapshots p LEFT JOIN blocks b ON b.number = p.block_number
+             WHERE p.netuid = ${q.netuid} ${timeRange(q)}
+             ORDER BY p.block_number DESC LIMIT ${q.limit}
+          ) t ORDER BY first_block`
+      : await select<EmissionRow[]>`
+          SELECT * FROM (
+            SELECT date_trunc(${raw(q.frequency === "day" ? "'day'" : "'hour'")}, b."timestamp", 'UTC') AS bucket,
+                   min(p.block_number) AS first_block, max(p.block_number) AS last_block,
+                   count(*)::int AS snapshots, sum(p.tao_in_emission)::text AS tao_in_emission,
+                   sum(p.alpha_in_emission)::text AS alpha_in_emission,
+                   sum(p.alpha_out_emission)::text AS alpha_out_emission
+              FROM pool_snapshots p JOIN blocks b ON b.number = p.block_number
+             WHERE p.netuid = ${q.netuid} AND b."timestamp" IS NOT NULL ${timeRange(q)}
+             GROUP BY 1 ORDER BY 1 DESC LIMIT ${q.limit}
+          ) t ORDER BY bucket`;
+  return rows.map((r) => ({
+    timestamp: iso(r.bucket),
+    first_block: r.first_block,
+    last_block: r.last_block,
+    snapshots: r.snapshots,
+    tao_in_emission: r.tao_in_emission,
+    alpha_in_emission: r.alpha_in_emission,
+    alpha_out_emission: r.alpha_out_emission,
+  }));
+}
+
 interface CandleRow {
   bucket: Date;
   first_block: number;
@@ -428,5 +479,32 @@ export async function subnetSparklines(
        ORDER BY p.netuid, date_trunc('hour', b."timestamp", 'UTC'), p.block_number DESC
     ) t ORDER BY netuid, bucket`;
   for (const r of rows) out[r.netuid]?.push({ timestamp: r.bucket.toISOString(), price: r.price_rao });
+  // A young chain (or subnet) has fewer than two hourly closes: fall back to its stored snapshots, at most
+  // SPARK_FINE_ROWS of the newest per subnet, thinned to SPARK_POINTS evenly spaced ones (last kept).
+  const sparse = netuids.filter((n) => (out[n]?.length ?? 0) < 2);
+  if (sparse.length === 0) return out;
+  const fine = await select<{ netuid: number; timestamp: Date; price_rao: string }[]>`
+    SELECT netuid, "timestamp", price_rao FROM (
+      SELECT p.netuid, b."timestamp", p.price_rao::text AS price_rao, p.block_number,
+             row_number() OVER (PARTITION BY p.netuid ORDER BY p.block_number DESC) AS rn
+        FROM pool_snapshots p JOIN blocks b ON b.number = p.block_number
+       WHERE p.netuid = ANY(${sparse}::int[]) AND p.price_rao IS NOT NULL AND b."timestamp" IS NOT NULL
+         AND p.block_number > (SELECT max(block_number) FROM pool_snapshots) - ${SPARK_FINE_ROWS * 2}
+    ) t WHERE rn <= ${SPARK_FINE_ROWS} ORDER BY netuid, block_number`;
+  const byNetuid = new Map<number, SparklinePoint[]>();
+  for (const r of fine) {
+    const list = byNetuid.get(r.netuid) ?? [];
+    list.push({ timestamp: r.timestamp.toISOString(), price: r.price_rao });
+    byNetuid.set(r.netuid, list);
+  }
+  for (const [netuid, list] of byNetuid) {
+    if (list.length < 2) continue;
+    const step = Math.ceil(list.length / SPARK_POINTS);
+    out[netuid] = list.filter((_, i) => (list.length - 1 - i) % step === 0);
+  }
   return out;
 }
+
+/** Sparkline fallback bounds: snapshots read per subnet, and points kept (a week of hourly closes). */
+const SPARK_FINE_ROWS = 2000;
+const SPARK_POINTS = 168;

@@ -16,10 +16,13 @@ describe.runIf(enabled)("subnets in Chromium", () => {
   let browser: { context: BrowserContext; close(): Promise<void> };
 
   beforeAll(async () => {
-    stack = await startStack({ env: { DEVNET_HISTORY: "60", DEVNET_BLOCK_TIME: "1" } });
+    stack = await startStack({
+      env: { DEVNET_HISTORY: "60", DEVNET_BLOCK_TIME: "1" },
+      timeoutMs: 420_000,
+    });
     browser = await openBrowser();
     await waitForIndexed(stack.url, 40);
-  });
+  }, 600_000);
   afterAll(async () => {
     await browser?.close();
     await stack?.stop();
@@ -104,9 +107,47 @@ describe.runIf(enabled)("subnets in Chromium", () => {
 
     await page.screenshot({ path: `${SCREENS}/subnet.png`, fullPage: true });
 
+    // Candles: the toggle swaps the line for OHLC candles of the same range, with volume bars.
+    await page.getByRole("button", { name: "1D" }).click();
+    await page.getByRole("button", { name: "Candles" }).click();
+    const candles = page.getByTestId("candle-chart");
+    await candles.waitFor();
+    expect(await candles.getAttribute("data-frequency")).toBe("hour");
+    const shown = Number(await candles.getAttribute("data-points"));
+    expect(shown).toBeGreaterThanOrEqual(1);
+    await candles.locator('[data-testid="candle"] rect').first().waitFor();
+    expect(await candles.locator('[data-testid="candle"]').count()).toBe(shown);
+    await page.screenshot({ path: `${SCREENS}/subnet-candles.png` });
+    await page.getByRole("button", { name: "Line" }).click();
+    await chart.locator("path.recharts-line-curve").first().waitFor();
+
+    // Emission: history (solid) continued by the engine projection (dashed), with the method.
+    const emission = page.getByTestId("emission-chart");
+    await emission.waitFor();
+    await expect
+      .poll(async () => Number(await emission.getAttribute("data-projected")), { timeout: 60_000 })
+      .toBeGreaterThan(1);
+    const dashed = emission.locator('path.recharts-line-curve[stroke-dasharray="5 4"]').first();
+    await dashed.waitFor();
+    expect((await dashed.getAttribute("d")) ?? "").toMatch(/^M.*[LC]/);
+    const solid = emission.locator("path.recharts-line-curve:not([stroke-dasharray])").first();
+    expect((await solid.getAttribute("d")) ?? "").toMatch(/^M.*[LC]/);
+    await page.getByTestId("projection-note").locator("summary").click();
+    expect(await page.getByTestId("projection-method").textContent()).toMatch(/TaoWeight/);
+
+    await page.screenshot({ path: `${SCREENS}/subnet-charts.png`, fullPage: true });
+
+    // Home sparklines on this fresh chain (a minute of history: one hourly close) fall back to snapshots.
+    await page.goto(stack.url);
+    const spark = page
+      .getByTestId("top-subnets")
+      .locator('tr[data-href="/subnets/1"] [data-testid="sparkline"] path.recharts-line-curve');
+    await spark.waitFor();
+    expect((await spark.getAttribute("d")) ?? "").toMatch(/^M.*[LC]/);
+
     await page.goto(`${stack.url}/subnets/9999`);
     await page.getByText("Subnet not found").last().waitFor();
     expect(errors.filter((e) => !e.includes("/subnets/9999"))).toEqual([]);
     await page.close();
-  });
+  }, 240_000);
 });

@@ -130,3 +130,53 @@ export const EngineSelfCheckSchema = named(
     method: z.string(),
   }),
 );
+
+export const ProjectionPointSchema = named(
+  "ProjectionPoint",
+  z.object({
+    block: z.number().int().min(0),
+    price: AmountSchema.describe("spot price after the block, rao per alpha (floored)"),
+    moving_price: Decimal.describe("SubnetMovingPrice after the block (I96F32, exact decimal)"),
+    tao_in: AmountSchema.describe("SubnetTAO after the block, rao"),
+    alpha_in: AmountSchema.describe("SubnetAlphaIn after the block, alpha base units"),
+    tao_injected: AmountSchema.describe(
+      "Σ TAO injected into the reserve from the first projected block to this one",
+    ),
+    alpha_out: AmountSchema.describe("Σ alpha out emission from the first projected block to this one"),
+  }),
+);
+
+export const ProjectionSubnetSchema = named(
+  "ProjectionSubnet",
+  z.object({
+    netuid: z.number().int().min(1).max(65535),
+    tao_emission: AmountSchema.describe("Σ per-block TAO emission of the subnet's share, rao"),
+    tao_injected: AmountSchema.describe("Σ SubnetTaoInEmission: TAO injected into the reserve, rao"),
+    excess_tao: AmountSchema.describe("Σ SubnetExcessTao: TAO that entered the pool through chain buys, rao"),
+    alpha_injected: AmountSchema.describe("Σ SubnetAlphaInEmission: alpha injected into the pool"),
+    alpha_out: AmountSchema.describe("Σ SubnetAlphaOutEmission: alpha emitted to miners/validators/owner"),
+    chain_bought_alpha: AmountSchema.describe("alpha bought out of the pool by chain buys"),
+    price_start: AmountSchema.describe("spot price of the starting state, rao per alpha"),
+    price_end: AmountSchema.describe("spot price after the last projected block, rao per alpha"),
+    path: z.array(ProjectionPointSchema).describe("price path samples, oldest first"),
+  }),
+);
+
+export const ProjectionSchema = named(
+  "EmissionProjection",
+  z.object({
+    block: z.number().int().min(0).describe("newest indexed snapshot block: the starting state"),
+    timestamp: z.iso.datetime().nullable().describe("that block's timestamp"),
+    blocks: z.number().int().min(1).describe("blocks projected (block + 1 … block + blocks)"),
+    sample_every: z.number().int().min(1).describe("price path sampling interval, blocks"),
+    runtime_spec: z.number().int().describe("runtime spec of the starting block"),
+    engine_spec: z.number().int().describe("engine rules the projection ran"),
+    total_issuance: AmountSchema.describe("TotalIssuance the projection started from, rao"),
+    tao_emitted: AmountSchema.describe("Σ TAO block emission over the projection, rao"),
+    tao_issued: AmountSchema.describe("Σ TAO actually issued (injected + chain buys), rao"),
+    subnets: z.array(ProjectionSubnetSchema),
+    method: z.string().describe("how the figures were computed and every assumed input"),
+  }),
+);
+
+export type ProjectionDto = z.infer<typeof ProjectionSchema>;

@@ -11,14 +11,21 @@ import {
 } from "./endpoints/accounts";
 import { recycle, stakeTrades, transfers } from "./endpoints/activity";
 import { events, extrinsic, extrinsics } from "./endpoints/chain-data";
-import { poolStates, quote, quoteCurve, selfCheck } from "./endpoints/engine";
+import { poolStates, projection, quote, quoteCurve, selfCheck } from "./endpoints/engine";
 import { block, blocks, health, runtimeVersions, searchEndpoint, stats } from "./endpoints/network";
 import {
   subnetHyperparameters,
   subnetRegistrationCost,
   subnetRegistrations,
 } from "./endpoints/subnet-history";
-import { subnet, subnetActivityEndpoint, subnetCandles, subnetPool, subnets } from "./endpoints/subnets";
+import {
+  subnet,
+  subnetActivityEndpoint,
+  subnetCandles,
+  subnetEmission,
+  subnetPool,
+  subnets,
+} from "./endpoints/subnets";
 import { metagraph, validator, validatorNominators, validators } from "./endpoints/validators";
 import { buildOpenApi, type OpenApiDocument } from "./openapi";
 import { OpenApiDocumentSchema } from "./schemas";
@@ -53,6 +60,7 @@ export const endpoints = {
   subnet,
   subnetPool,
   subnetCandles,
+  subnetEmission,
   subnetActivity: subnetActivityEndpoint,
   subnetRegistrations,
   subnetRegistrationCost,
@@ -62,6 +70,7 @@ export const endpoints = {
   quote,
   quoteCurve,
   engineSelfCheck: selfCheck,
+  projection,
   metagraph,
   validators,
   validator,

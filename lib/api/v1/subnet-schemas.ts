@@ -135,10 +135,47 @@ export const CandleSeriesSchema = named(
   }),
 );
 
+export const EmissionPointSchema = named(
+  "EmissionPoint",
+  z.object({
+    timestamp: Timestamp.nullable().describe(
+      "block: the snapshot block's timestamp; hour/day: start of the UTC period",
+    ),
+    first_block: Int,
+    last_block: Int,
+    snapshots: Int.describe("stored snapshots summed into this point"),
+    tao_in_emission: AmountSchema.nullable().describe(
+      "Σ SubnetTaoInEmission over the point's snapshots: TAO injected into the pool, rao",
+    ),
+    alpha_in_emission: AmountSchema.nullable().describe(
+      "Σ SubnetAlphaInEmission: alpha injected into the pool, rao",
+    ),
+    alpha_out_emission: AmountSchema.nullable().describe(
+      "Σ SubnetAlphaOutEmission: alpha emitted to stakers/miners/owner, rao",
+    ),
+  }),
+);
+
+export const EmissionSeriesSchema = named(
+  "EmissionSeries",
+  z.object({
+    netuid: Netuid,
+    frequency: z.enum(["block", "hour", "day"]),
+    data: z
+      .array(EmissionPointSchema)
+      .describe(
+        "oldest first; block: every stored snapshot's per-block emissions; hour/day: their sum over the " +
+          "period's snapshots (the exact total where every block is stored; snapshots are thinned before the " +
+          "indexer's window, so older sums cover only the stored blocks)",
+      ),
+  }),
+);
+
 export type SubnetDto = z.infer<typeof SubnetSchema>;
 export type SubnetDetailDto = z.infer<typeof SubnetDetailSchema>;
 export type PoolPointDto = z.infer<typeof PoolPointSchema>;
 export type CandleDto = z.infer<typeof CandleSchema>;
+export type EmissionPointDto = z.infer<typeof EmissionPointSchema>;
 
 export const SubnetTradeSchema = named(
   "SubnetStakeTrade",

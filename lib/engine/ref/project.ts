@@ -51,6 +51,9 @@ export interface PricePoint {
   movingPrice: bigint;
   taoReserve: bigint;
   alphaIn: bigint;
+  /** Σ `SubnetTaoInEmission` and Σ `SubnetAlphaOutEmission` of the subnet from the first block through this one. */
+  taoInjected: bigint;
+  alphaOutEmitted: bigint;
 }
 
 export interface ProjectResult {
@@ -73,7 +76,14 @@ function poolView(s: CoinbaseSubnet) {
   };
 }
 
-export function project(input: ProjectInput, pool: CoinbasePoolModel): ProjectResult {
+/** One block's coinbase: the reference `runCoinbase` by default; the WASM build (`runCoinbaseWasm`) gives the same. */
+export type CoinbaseStep = (state: CoinbaseState) => CoinbaseResult;
+
+export function project(
+  input: ProjectInput,
+  pool: CoinbasePoolModel,
+  coinbase: CoinbaseStep = (s) => runCoinbase(s, pool),
+): ProjectResult {
   if (!Number.isInteger(input.blocks) || input.blocks < 0)
     throw new RangeError(`blocks: ${input.blocks} is not a block count`);
   const sampleEvery = input.sampleEvery ?? 1;
@@ -103,7 +113,7 @@ export function project(input: ProjectInput, pool: CoinbasePoolModel): ProjectRe
   let taoEmitted = 0n;
   let taoIssued = 0n;
   for (let i = 0; i < input.blocks; i++) {
-    const r: CoinbaseResult = runCoinbase(state, pool);
+    const r: CoinbaseResult = coinbase(state);
     taoEmitted += r.blockEmission;
     taoIssued += r.issuedTao;
     state = r.state;
@@ -139,12 +149,15 @@ export function project(input: ProjectInput, pool: CoinbasePoolModel): ProjectRe
     const last = i === input.blocks - 1;
     if (last || (i + 1) % sampleEvery === 0) {
       for (const s of state.subnets) {
+        const t = totals.get(s.netuid);
         path[s.netuid]?.push({
           block: state.block,
           price: pool.spotPrice(poolView(s)),
           movingPrice: s.movingPrice,
           taoReserve: s.taoReserve,
           alphaIn: s.alphaIn,
+          taoInjected: t?.taoInjected ?? 0n,
+          alphaOutEmitted: t?.alphaOutEmitted ?? 0n,
         });
       }
     }

@@ -10,13 +10,16 @@ import {
   quoteWith,
   U64_MAX,
 } from "../../../engine/browser-quote";
+import { runCoinbaseWasm } from "../../../engine/coinbase-wasm";
 import { getSelfCheckSummary } from "../../../queries/engine-checks";
+import { PROJECTION_MAX_BLOCKS, projectionAnswer, projectionInputs } from "../../../queries/projection";
 import { getPoolState, listPoolStates } from "../../../queries/quote";
 import { quoteEngine } from "../../../queries/quote-engine";
 import { ApiHttpError, defineEndpoint, notFound } from "../endpoint";
 import {
   EngineSelfCheckSchema,
   PoolQuoteStateListSchema,
+  ProjectionSchema,
   SlippageCurveSchema,
   SwapQuoteSchema,
 } from "../engine-schemas";
@@ -188,4 +191,52 @@ export const selfCheck = defineEndpoint({
     ...(await getSelfCheckSummary({ spec: q.spec, mismatches: q.mismatches ?? 20 })),
     method: SELF_CHECK_METHOD,
   }),
+});
+
+export const projection = defineEndpoint({
+  id: "getEmissionProjection",
+  path: "/engine/projection",
+  tag: "engine",
+  summary: "Emission projection: TAO/alpha emission and price path over the next blocks",
+  description:
+    "Runs the engine's block-by-block projection (TAO block emission from TotalIssuance, run_coinbase, " +
+    "moving-price update; no trading) forward `blocks` blocks from the newest indexed state of every subnet " +
+    "(subnet shares depend on all subnets, so the simulation always covers all of them; `netuid` only filters " +
+    "the answer). Per subnet: projected TAO emission, TAO and alpha injected, alpha out, chain buys, and the " +
+    "price path sampled to about 200 points. The `method` field lists every input and each value assumed " +
+    `because the indexer does not store it. \`blocks\` ≤ ${PROJECTION_MAX_BLOCKS} (one day of 12 s blocks); every ` +
+    "block is simulated, at a cost " +
+    "linear in blocks × subnets, and the answer is cached per indexed head. 404 when nothing is indexed yet " +
+    "(or the netuid has no pool).",
+  query: z
+    .object({
+      netuid: uint("only this subnet in the answer", 65535, 1).optional(),
+      blocks: documented(
+        uint(`blocks to project, 1-${PROJECTION_MAX_BLOCKS}`, PROJECTION_MAX_BLOCKS, 1)
+          .optional()
+          .transform((v) => v ?? 7200),
+        {
+          type: "integer",
+          minimum: 1,
+          maximum: PROJECTION_MAX_BLOCKS,
+          default: 7200,
+          description: "blocks to project (7200 ≈ one day)",
+        },
+      ),
+    })
+    .strict(),
+  response: ProjectionSchema,
+  cache: "head",
+  notFound: "nothing indexed yet, or no pool for the netuid",
+  handler: async ({ query: q }) => {
+    const inputs = await projectionInputs();
+    if (!inputs) throw notFound("indexed pool state", null);
+    if (q.netuid !== undefined && !inputs.state.subnets.some((s) => s.netuid === q.netuid))
+      throw notFound(`pool of subnet ${q.netuid}`, "netuid");
+    const x = (await quoteEngine()).coinbaseExports();
+    const answer = projectionAnswer(inputs, q.blocks, x ? (s) => runCoinbaseWasm(x, s) : undefined);
+    return q.netuid === undefined
+      ? answer
+      : { ...answer, subnets: answer.subnets.filter((s) => s.netuid === q.netuid) };
+  },
 });

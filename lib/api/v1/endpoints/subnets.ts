@@ -1,6 +1,7 @@
 // Subnets family: the subnet table, one subnet, its pool series and price candles.
 import { z } from "zod";
 import {
+  emissionSeries,
   getSubnet,
   listSubnets,
   poolSeries,
@@ -13,6 +14,7 @@ import { defineEndpoint, notFound } from "../endpoint";
 import { documented, formatParam, limitParam, orderParam, pageParam, timestamp, uint } from "../params";
 import {
   CandleSeriesSchema,
+  EmissionSeriesSchema,
   PoolSeriesSchema,
   SubnetActivitySchema,
   SubnetDetailSchema,
@@ -167,6 +169,45 @@ export const subnetCandles = defineEndpoint({
       netuid: path.netuid,
       frequency,
       data: await priceCandles({ netuid: path.netuid, frequency, from: q.from, to: q.to, limit: q.limit }),
+    };
+  },
+});
+
+export const subnetEmission = defineEndpoint({
+  id: "getSubnetEmission",
+  path: "/subnets/{netuid}/emission",
+  tag: "subnets",
+  summary: "Emission history",
+  description:
+    "Per-block emissions the chain stored at each snapshot (SubnetTaoInEmission, SubnetAlphaInEmission, " +
+    "SubnetAlphaOutEmission). frequency=block: each stored snapshot; hour/day: the sum over the snapshots of each " +
+    "UTC hour/day, computed in SQL on NUMERIC. Inside the indexer's snapshot window every block is stored, so a " +
+    "period's sum is its exact emission; before it snapshots are thinned (every N-th block) and a sum covers only " +
+    "the stored blocks (`snapshots` and `first_block`..`last_block` tell how many). `from`/`to` filter on block " +
+    "timestamps; at most `limit` points, the newest, oldest first. 404 when the subnet has no snapshot.",
+  query: z
+    .object({
+      frequency: documented(z.enum(["block", "hour", "day"]).optional(), {
+        type: "string",
+        enum: ["block", "hour", "day"],
+        default: "hour",
+        description: "bucket",
+      }),
+      ...timeWindow,
+      limit: seriesLimit,
+    })
+    .strict()
+    .superRefine(checkWindow),
+  params: netuidParams,
+  response: EmissionSeriesSchema,
+  cache: "head",
+  handler: async ({ path, query: q }) => {
+    await known(path.netuid);
+    const frequency = q.frequency ?? "hour";
+    return {
+      netuid: path.netuid,
+      frequency,
+      data: await emissionSeries({ netuid: path.netuid, frequency, from: q.from, to: q.to, limit: q.limit }),
     };
   },
 });
