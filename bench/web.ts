@@ -40,7 +40,17 @@ async function main() {
       if ((s.indexed.head ?? 0) >= 20) break;
       await new Promise((r) => setTimeout(r, 500));
     }
-    const routes = ["/", "/blocks", "/blocks/10", "/extrinsics/10-0"];
+    const routes = [
+      "/",
+      "/subnets",
+      "/subnets/1",
+      "/validators",
+      "/pools",
+      "/holders",
+      "/blocks",
+      "/blocks/10",
+      "/extrinsics/10-0",
+    ];
     const browser = await openBrowser();
     console.log(`Chromium ${CHROMIUM}, ${runs} cold loads per route, ${base}`);
     console.log(

@@ -1,6 +1,7 @@
 "use client";
 // The ten largest subnets by market cap, live, each with a 7-day hourly price sparkline. All sparklines come
 // from one request (app/api/sparklines) keyed by the listed netuids.
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useMemo } from "react";
 import type { SparklinePointDto } from "../../lib/api/schemas/sparklines";
@@ -13,7 +14,12 @@ import { type Column, DataTable } from "../ui/DataTable";
 import { Skeleton } from "../ui/Skeleton";
 import { EmptyState } from "../ui/States";
 import { sparklineParams, TOP_SUBNETS } from "./params";
-import { Sparkline } from "./Sparkline";
+
+// Sparklines load after first paint: Recharts would otherwise be most of the home page's first-load JavaScript.
+const Sparkline = dynamic(() => import("./Sparkline").then((m) => m.Sparkline), {
+  ssr: false,
+  loading: () => <Skeleton className="h-8 w-28" />,
+});
 
 export function TopSubnets({ className }: { className?: string }) {
   const q = useApiQuery("subnets", TOP_SUBNETS);

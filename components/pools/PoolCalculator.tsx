@@ -3,6 +3,7 @@
 // computed here, in the browser, by the engine's WASM (/engine.wasm) with the same quote code the API runs,
 // from the same pool state the API serves (/api/v1/engine/pools). The API's own quote for the same snapshot
 // block is shown beside it, and the two are compared field by field.
+import dynamic from "next/dynamic";
 import { useEffect, useMemo, useState } from "react";
 import { useApiQuery } from "../../lib/api/use-api-query";
 import {
@@ -27,7 +28,12 @@ import { DetailList, Panel } from "../ui/Card";
 import { Skeleton } from "../ui/Skeleton";
 import { EmptyState, ErrorState } from "../ui/States";
 import { decimalToPercent, inputUnit, outputUnit, truncateDecimal } from "./format";
-import { SlippageChart } from "./SlippageChart";
+
+// The curve chart loads after first paint: Recharts is the bulk of this page's JavaScript.
+const SlippageChart = dynamic(() => import("./SlippageChart").then((m) => m.SlippageChart), {
+  ssr: false,
+  loading: () => <Skeleton className="h-64" />,
+});
 
 type Computed<T> = { ok: true; value: T } | { ok: false; error: string } | null;
 

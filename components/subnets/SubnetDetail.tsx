@@ -1,5 +1,6 @@
 "use client";
 // One subnet: identity, pool panel with market figures, price and reserve charts, current hyperparameters.
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useApiQuery } from "../../lib/api/use-api-query";
 import type { SubnetDetailDto } from "../../lib/api/v1/subnet-schemas";
@@ -10,9 +11,19 @@ import { Skeleton } from "../ui/Skeleton";
 import { EmptyState, ErrorState } from "../ui/States";
 import { formatChange, formatShare } from "./format";
 import { SubnetActivity } from "./SubnetActivity";
-import { SubnetCharts } from "./SubnetCharts";
-import { SubnetHistory } from "./SubnetHistory";
+
 import { SubnetName } from "./SubnetsTable";
+
+// Charts load after first paint: Recharts is most of a subnet page's JavaScript (see bench/web).
+const SubnetCharts = dynamic(() => import("./SubnetCharts").then((m) => m.SubnetCharts), {
+  ssr: false,
+  loading: () => <Skeleton className="h-80" />,
+});
+
+const SubnetHistory = dynamic(() => import("./SubnetHistory").then((m) => m.SubnetHistory), {
+  ssr: false,
+  loading: () => <Skeleton className="h-72" />,
+});
 
 function Stat({ label, children }: { label: string; children: React.ReactNode }) {
   return (
