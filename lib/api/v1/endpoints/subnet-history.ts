@@ -5,30 +5,14 @@ import {
   listSubnetRegistrations,
   registrationCostSeries,
 } from "../../../queries/subnet-history";
-import { subnetKnown } from "../../../queries/subnets";
-import { defineEndpoint, notFound } from "../endpoint";
-import { documented, formatParam, limitParam, name, orderParam, pageParam, timestamp, uint } from "../params";
+import { defineEndpoint } from "../endpoint";
+import { documented, formatParam, limitParam, name, orderParam, pageParam } from "../params";
 import {
   HyperparameterHistorySchema,
   RegistrationCostSeriesSchema,
   SubnetRegistrationListSchema,
 } from "../subnet-history-schemas";
-
-const netuidParams = z.object({ netuid: uint("subnet id", 65_535) }).strict();
-
-const timeWindow = {
-  from: timestamp("from this time, inclusive").optional(),
-  to: timestamp("until this time, inclusive").optional(),
-};
-
-function checkWindow(v: { from?: Date; to?: Date }, ctx: z.RefinementCtx): void {
-  if (v.from && v.to && v.from.getTime() > v.to.getTime())
-    ctx.addIssue({ code: "custom", path: ["to"], message: "must be >= from" });
-}
-
-async function known(netuid: number): Promise<void> {
-  if (!(await subnetKnown(netuid))) throw notFound("subnet", "netuid");
-}
+import { checkWindow, known, netuidParams, timeWindow } from "./subnets";
 
 const INCARNATION =
   "Only the subnet's current incarnation: events from its newest NetworkAdded registration on (a dissolved " +

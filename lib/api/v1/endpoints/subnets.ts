@@ -21,7 +21,8 @@ import {
   SubnetListSchema,
 } from "../subnet-schemas";
 
-const netuidParams = z.object({ netuid: uint("subnet id", 65_535) }).strict();
+/** Shared by the subnet endpoint families (subnets.ts, subnet-history.ts). */
+export const netuidParams = z.object({ netuid: uint("subnet id", 65_535) }).strict();
 
 const SERIES_MAX = 10_000;
 const seriesLimit = documented(
@@ -37,17 +38,17 @@ const seriesLimit = documented(
   },
 );
 
-const timeWindow = {
+export const timeWindow = {
   from: timestamp("from this time, inclusive").optional(),
   to: timestamp("until this time, inclusive").optional(),
 };
 
-function checkWindow(v: { from?: Date; to?: Date }, ctx: z.RefinementCtx): void {
+export function checkWindow(v: { from?: Date; to?: Date }, ctx: z.RefinementCtx): void {
   if (v.from && v.to && v.from.getTime() > v.to.getTime())
     ctx.addIssue({ code: "custom", path: ["to"], message: "must be >= from" });
 }
 
-async function known(netuid: number): Promise<void> {
+export async function known(netuid: number): Promise<void> {
   if (!(await subnetKnown(netuid))) throw notFound("subnet", "netuid");
 }
 
