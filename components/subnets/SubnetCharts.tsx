@@ -10,6 +10,7 @@ import type { PoolPointDto } from "../../lib/api/v1/subnet-schemas";
 import { Panel } from "../ui/Card";
 import { Skeleton } from "../ui/Skeleton";
 import { EmptyState, ErrorState } from "../ui/States";
+import { ToggleGroup } from "../ui/ToggleGroup";
 import { CandleChart } from "./CandleChart";
 import { EmissionChart } from "./EmissionChart";
 import { RANGES, type Range, seriesQuery, toTao } from "./ranges";
@@ -53,48 +54,24 @@ const num = (v: number) =>
 
 function RangeTabs({ range, onChange }: { range: Range; onChange: (r: Range) => void }) {
   return (
-    <fieldset aria-label="Range" className="flex gap-1 border-0 p-0">
-      {RANGES.map((r) => (
-        <button
-          key={r}
-          type="button"
-          aria-pressed={r === range}
-          onClick={() => onChange(r)}
-          className={`rounded px-2 py-0.5 text-xs ${
-            r === range
-              ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900"
-              : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
-          }`}
-        >
-          {r}
-        </button>
-      ))}
-    </fieldset>
+    <ToggleGroup
+      label="Range"
+      options={RANGES.map((r) => [r, r] as const)}
+      value={range}
+      onChange={onChange}
+    />
   );
 }
 
 type PriceMode = "line" | "candles";
 
+const MODES = [
+  ["line", "Line"],
+  ["candles", "Candles"],
+] as const;
+
 function ModeTabs({ mode, onChange }: { mode: PriceMode; onChange: (m: PriceMode) => void }) {
-  return (
-    <fieldset aria-label="Chart type" className="flex gap-1 border-0 p-0">
-      {(["line", "candles"] as const).map((m) => (
-        <button
-          key={m}
-          type="button"
-          aria-pressed={m === mode}
-          onClick={() => onChange(m)}
-          className={`rounded px-2 py-0.5 text-xs ${
-            m === mode
-              ? "bg-brand-600 text-white"
-              : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
-          }`}
-        >
-          {m === "line" ? "Line" : "Candles"}
-        </button>
-      ))}
-    </fieldset>
-  );
+  return <ToggleGroup label="Chart type" options={MODES} value={mode} onChange={onChange} accent />;
 }
 
 function ChartBody({

@@ -22,6 +22,7 @@ import { ExtrinsicLink } from "../ui/Links";
 import { Skeleton } from "../ui/Skeleton";
 import { EmptyState, ErrorState } from "../ui/States";
 import { Time } from "../ui/Time";
+import { ToggleGroup } from "../ui/ToggleGroup";
 
 const amountTao = (v: string | null) => (v === null ? null : toChartNumber(BigInt(v)));
 
@@ -46,23 +47,15 @@ function RegistrationCostChart({ netuid }: { netuid: number }) {
       title="Registration cost (τ)"
       id="registration-cost-title"
       actions={
-        <fieldset aria-label="Period" className="flex gap-1 border-0 p-0">
-          {(["hour", "day"] as const).map((f) => (
-            <button
-              key={f}
-              type="button"
-              aria-pressed={f === frequency}
-              onClick={() => setFrequency(f)}
-              className={`rounded px-2 py-0.5 text-xs ${
-                f === frequency
-                  ? "bg-zinc-900 text-white dark:bg-zinc-100 dark:text-zinc-900"
-                  : "text-zinc-600 hover:bg-zinc-100 dark:text-zinc-400 dark:hover:bg-zinc-800"
-              }`}
-            >
-              {f === "hour" ? "Hourly" : "Daily"}
-            </button>
-          ))}
-        </fieldset>
+        <ToggleGroup
+          label="Period"
+          options={[
+            ["hour", "Hourly"],
+            ["day", "Daily"],
+          ]}
+          value={frequency}
+          onChange={setFrequency}
+        />
       }
     >
       {q.isPending ? (

@@ -118,6 +118,15 @@ export async function listValidators(
   };
 }
 
+/** Whether the hotkey holds a validator permit in some subnet's newest metagraph (the validators' 404 rule). */
+export async function isValidator(hotkey: string): Promise<boolean> {
+  const rows = await select<{ ok: boolean }[]>`
+    WITH ${LATEST_SNAPSHOTS}
+    SELECT EXISTS (SELECT 1 FROM metagraph_neurons m JOIN latest l USING (netuid, block_number)
+                   WHERE m.hotkey = ${hotkey} AND m.validator_permit) AS ok`;
+  return rows[0]?.ok === true;
+}
+
 export async function getValidator(hotkey: string): Promise<ValidatorDetailDto | null> {
   const rows = await select<ValidatorRow[]>`
     WITH ${LATEST} SELECT ${COLUMNS} FROM v, total WHERE v.hotkey = ${hotkey}`;

@@ -3,7 +3,12 @@ import { z } from "zod";
 import { getMetagraph, METAGRAPH_ORDER_FIELDS } from "../../../queries/metagraph";
 import { listNominators, NOMINATOR_ORDER_FIELDS } from "../../../queries/nominators";
 import { APY_METHOD } from "../../../queries/validator-apy";
-import { getValidator, listValidators, VALIDATOR_ORDER_FIELDS } from "../../../queries/validators";
+import {
+  getValidator,
+  isValidator,
+  listValidators,
+  VALIDATOR_ORDER_FIELDS,
+} from "../../../queries/validators";
 import { ApiHttpError, defineEndpoint, notFound } from "../endpoint";
 import { address, documented, formatParam, limitParam, orderParam, pageParam, uint } from "../params";
 import {
@@ -153,7 +158,7 @@ export const validatorNominators = defineEndpoint({
   cache: "head",
   list: "page",
   handler: async ({ path, query: q }) => {
-    if (!(await getValidator(path.hotkey.ss58))) throw notFound("validator", "hotkey");
+    if (!(await isValidator(path.hotkey.ss58))) throw notFound("validator", "hotkey");
     return listNominators({
       hotkey: path.hotkey.ss58,
       netuid: q.netuid,
