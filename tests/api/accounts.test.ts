@@ -3,7 +3,7 @@
 // (TAO value = floor(alpha × latest price / 1e9), root 1:1), bad input is a 400 naming the parameter, unknown is a
 // 404, and lists export as CSV.
 import { decodeAddress, encodeAddress } from "@polkadot/util-crypto";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as accountRoute from "../../app/api/v1/accounts/[address]/route";
 import * as holdersRoute from "../../app/api/v1/holders/route";
@@ -18,7 +18,7 @@ import { HttpRpcClient } from "../../indexer/rpc";
 import { configureRateLimit, DEFAULT_RATE_LIMIT } from "../../lib/api/v1/http/rate-limit";
 import { db } from "../../lib/db/client";
 import { closeQueryPool } from "../../lib/queries/pool";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 import { call } from "./fixture";
 import { ContractValidator, type OpenApiDoc } from "./validator";
 
@@ -54,7 +54,7 @@ beforeAll(async () => {
     beforeBlock: scenario.beforeBlock,
   });
   database = await freshDatabase();
-  pool = new pg.Pool({ connectionString: database.url });
+  pool = testPool(database.url);
   const client = new HttpRpcClient(devnet.httpUrl);
   try {
     await new Indexer({ client, pool, follow: false, batchSize: 20, holders: { every: 20 } }).run();

@@ -2,7 +2,7 @@
 // burns and recycles), indexed for real: contract against the OpenAPI document, every filter against an
 // independent SQL/JS computation over the projection tables, keyset walks both ways, CSV export of the full
 // result, and the API_RATE_LIMIT_PER_MIN configuration.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as openapiRoute from "../../app/api/v1/openapi.json/route";
 import * as recycleRoute from "../../app/api/v1/recycle/route";
@@ -19,7 +19,7 @@ import { endpoints } from "../../lib/api/v1/registry";
 import { ConfigError, parseConfig } from "../../lib/config";
 import { db } from "../../lib/db/client";
 import { closeQueryPool } from "../../lib/queries/pool";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 import { call } from "./fixture";
 import { ContractValidator, type OpenApiDoc } from "./validator";
 
@@ -48,7 +48,7 @@ beforeAll(async () => {
     beforeBlock: scenario.beforeBlock,
   });
   database = await freshDatabase();
-  pool = new pg.Pool({ connectionString: database.url });
+  pool = testPool(database.url);
   const client = new HttpRpcClient(devnet.httpUrl);
   try {
     await new Indexer({ client, pool, follow: false, batchSize: 25 }).run();

@@ -1,7 +1,7 @@
 // A database indexed from an in-process devnet (our own metadata, no fixture needed) with a few signed balance
 // transfers and a failing one, and helpers to call the /api/v1 route handlers directly.
 import { Keyring } from "@polkadot/keyring";
-import pg from "pg";
+import type pg from "pg";
 import { vi } from "vitest";
 import { type Devnet, startDevnet } from "../../devnet/node/node";
 import { makeCall, signCall } from "../../devnet/node/signer";
@@ -11,7 +11,7 @@ import { HttpRpcClient } from "../../indexer/rpc";
 import type { RouteHandler } from "../../lib/api/v1/http/route";
 import { db } from "../../lib/db/client";
 import { closeQueryPool } from "../../lib/queries/pool";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 
 export const TRANSFERS = [1_000_000_000_123n, 777_000_000_000n, 5n];
 /** More than Bob holds (but a valid u64): pays its fee, is dispatched, then fails. */
@@ -48,7 +48,7 @@ export async function indexedDevnet(): Promise<ApiFixture> {
   devnet.newBlocks(6);
 
   const database = await freshDatabase();
-  const pool = new pg.Pool({ connectionString: database.url });
+  const pool = testPool(database.url);
   const client = new HttpRpcClient(devnet.httpUrl);
   try {
     await new Indexer({ client, pool, follow: false, batchSize: 25 }).run();

@@ -5,7 +5,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deferIndexes, restoreIndexes } from "../../indexer/store/deferred-indexes";
 import { diffShapes, expectedShape, liveShape } from "../../lib/db/drift";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 
 const MIGRATION = readFileSync("prisma/migrations/20261122050000_api_indexes/migration.sql", "utf8");
 const REPLACED = [
@@ -19,7 +19,7 @@ let pool: pg.Pool;
 
 beforeAll(async () => {
   database = await freshDatabase();
-  pool = new pg.Pool({ connectionString: database.url });
+  pool = testPool(database.url);
 });
 afterAll(async () => {
   await pool?.end();

@@ -2,7 +2,6 @@
 // snapshot (every pool era, stable root, fee rate from a FeeRateSet event), 400s name the parameter, 404 for
 // unknown subnets, the OpenAPI contract holds, and random query strings never produce a 5xx.
 import fc from "fast-check";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as poolsRoute from "../../app/api/v1/engine/pools/route";
 import * as curveRoute from "../../app/api/v1/engine/quote/curve/route";
@@ -14,7 +13,7 @@ import { formatUnits, parseUnits } from "../../lib/engine/browser-quote";
 import { toDecimal, U64F64 } from "../../lib/engine/ref/fixed";
 import { swapQuote } from "../../lib/engine/ref/swap";
 import { closeQueryPool } from "../../lib/queries/pool";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 import { call } from "./fixture";
 import { ContractValidator, type OpenApiDoc } from "./validator";
 
@@ -80,7 +79,7 @@ let contract: ContractValidator;
 
 beforeAll(async () => {
   database = await freshDatabase();
-  const pool = new pg.Pool({ connectionString: database.url });
+  const pool = testPool(database.url);
   try {
     for (const [n, spec] of Object.entries(SPECS)) {
       const hash = `0x${n.padStart(64, "0")}`;

@@ -1,7 +1,6 @@
 // GET /api/v1/engine/self-check over engine_checks rows written by the indexer's own writer: per-spec counts,
 // first/last mismatch, the newest mismatch details, the spec filter, the health summary, 400s naming the
 // parameter, and the OpenAPI contract.
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as selfCheckRoute from "../../app/api/v1/engine/self-check/route";
 import * as healthRoute from "../../app/api/v1/health/route";
@@ -11,7 +10,7 @@ import { writeEngineChecks } from "../../indexer/state/write-engine-checks";
 import { configureRateLimit, DEFAULT_RATE_LIMIT } from "../../lib/api/v1/http/rate-limit";
 import { db } from "../../lib/db/client";
 import { closeQueryPool } from "../../lib/queries/pool";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 import { call } from "./fixture";
 import { ContractValidator, type OpenApiDoc } from "./validator";
 
@@ -60,7 +59,7 @@ let contract: ContractValidator;
 
 beforeAll(async () => {
   database = await freshDatabase();
-  const pool = new pg.Pool({ connectionString: database.url });
+  const pool = testPool(database.url);
   try {
     const client = await pool.connect();
     try {

@@ -1,6 +1,6 @@
 // A database indexed from an in-process economy + scenario devnet (subnets with pools, stake trades,
 // registrations, identities, hyperparameter changes), for the /api/v1/subnets suites.
-import pg from "pg";
+import type pg from "pg";
 import { vi } from "vitest";
 import { type Devnet, startDevnet } from "../../devnet/node/node";
 import { createScenario, scenarioRuntimes } from "../../devnet/scenario";
@@ -8,7 +8,7 @@ import { Indexer } from "../../indexer/pipeline/indexer";
 import { HttpRpcClient } from "../../indexer/rpc";
 import { db } from "../../lib/db/client";
 import { closeQueryPool } from "../../lib/queries/pool";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 
 export interface SubnetsFixture {
   devnet: Devnet;
@@ -42,7 +42,7 @@ export async function indexedScenario(): Promise<SubnetsFixture> {
     beforeBlock: scenario.beforeBlock,
   });
   const database = await freshDatabase();
-  const pool = new pg.Pool({ connectionString: database.url });
+  const pool = testPool(database.url);
   const client = new HttpRpcClient(devnet.httpUrl);
   try {
     await new Indexer({ client, pool, follow: false, batchSize: 25 }).run();

@@ -1,12 +1,12 @@
 // The 24 h window of /subnets on a hand-made history longer than a day (a devnet history is minutes long):
 // the reference is the newest snapshot at or before head time − 24 h, thinned history included; a subnet
 // re-registered inside the window is measured from its registration; a counter that went down gives null.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { writeCandles } from "../../indexer/state/candles";
 import { closeQueryPool } from "../../lib/queries/pool";
 import { getSubnet, listSubnets, priceCandles } from "../../lib/queries/subnets";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 
 const T0 = Date.parse("2026-01-01T00:00:00Z");
 const HOUR = 3_600_000;
@@ -19,7 +19,7 @@ const at = (n: number) => new Date(T0 + n * HOUR);
 
 beforeAll(async () => {
   database = await freshDatabase();
-  pool = new pg.Pool({ connectionString: database.url });
+  pool = testPool(database.url);
   vi.stubEnv("DATABASE_URL", database.url);
   const hash = (n: number) => `0x${n.toString(16).padStart(64, "0")}`;
   for (let n = 0; n <= 50; n++)

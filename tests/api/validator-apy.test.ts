@@ -1,11 +1,11 @@
 // Validator APY on hand-made epochs (exact expectations), beside the devnet-indexed checks in validators.test.ts:
 // returns per epoch after take, compounding, annualising over the epochs' span, windows, the value weighting
 // over subnets, and the overflow guard.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { closeQueryPool } from "../../lib/queries/pool";
 import { APY_WINDOWS, hotkeyApys, weightedMean } from "../../lib/queries/validator-apy";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 
 let database: TestDatabase;
 let pool: pg.Pool;
@@ -36,7 +36,7 @@ async function epoch(
 
 beforeAll(async () => {
   database = await freshDatabase();
-  pool = new pg.Pool({ connectionString: database.url });
+  pool = testPool(database.url);
   vi.stubEnv("DATABASE_URL", database.url);
   // Subnet 1: an epoch every 360 blocks from block 1,000 to 300,000 (≈ 41 days), stake 1,000,000 alpha rao after
   // each epoch, emission 100 with an 18 % take (11796/65535).

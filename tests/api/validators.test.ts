@@ -1,7 +1,7 @@
 // /subnets/{netuid}/metagraph, /validators and /validators/{hotkey} over a scenario devnet indexed with its
 // economy: bodies match the OpenAPI document, values equal the stored snapshots and the chain, derived fields
 // follow their documented method, and bad input is a 400 naming the parameter.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as openapiRoute from "../../app/api/v1/openapi.json/route";
 import * as metagraphRoute from "../../app/api/v1/subnets/[netuid]/metagraph/route";
@@ -18,7 +18,7 @@ import { u16Proportion } from "../../lib/queries/metagraph";
 import { closeQueryPool } from "../../lib/queries/pool";
 import { MAX_LOG_GROWTH } from "../../lib/queries/validator-apy";
 import { getValidator } from "../../lib/queries/validators";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 import { call } from "./fixture";
 import { ContractValidator, type OpenApiDoc } from "./validator";
 
@@ -45,7 +45,7 @@ beforeAll(async () => {
     beforeBlock: scenario.beforeBlock,
   });
   database = await freshDatabase();
-  pool = new pg.Pool({ connectionString: database.url });
+  pool = testPool(database.url);
   const client = new HttpRpcClient(devnet.httpUrl);
   try {
     await new Indexer({ client, pool, follow: false, batchSize: 25 }).run();

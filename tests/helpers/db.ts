@@ -32,3 +32,15 @@ export async function freshDatabase(opts: { migrate?: boolean } = {}): Promise<T
     },
   };
 }
+
+/**
+ * A pool on a test database. `drop()` uses DROP DATABASE … WITH (FORCE), which terminates connections a pool may
+ * still be closing; that termination (57P01) must not surface as an uncaught pool error after the suite.
+ */
+export function testPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url });
+  pool.on("error", (e: Error & { code?: string }) => {
+    if (e.code !== "57P01") throw e;
+  });
+  return pool;
+}

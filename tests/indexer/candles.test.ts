@@ -1,13 +1,13 @@
 // Price candles kept at ingest (pool_candles): after indexing a scenario devnet in several batches they equal the
 // OHLC recomputed here from every stored pool snapshot, and after a reorg of the unfinalized tip the candles that
 // reached the fork are rebuilt from the surviving snapshots plus the new branch — no orphan block in them.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Devnet, startDevnet } from "../../devnet/node/node";
 import { createScenario, scenarioRuntimes } from "../../devnet/scenario";
 import { Indexer } from "../../indexer/pipeline/indexer";
 import { HttpRpcClient } from "../../indexer/rpc";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 
 interface Candle {
   netuid: number;
@@ -47,7 +47,7 @@ describe("pool candles", () => {
       beforeBlock: scenario.beforeBlock,
     });
     database = await freshDatabase();
-    pool = new pg.Pool({ connectionString: database.url });
+    pool = testPool(database.url);
   }, 120_000);
   afterAll(async () => {
     await pool?.end();

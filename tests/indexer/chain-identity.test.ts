@@ -1,13 +1,13 @@
 // A database belongs to one chain: the indexer refuses an endpoint with another genesis hash before writing
 // anything, so switching SUBTENSOR_URL (devnet → Finney, or another devnet seed) can never mix two chains.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Devnet, startDevnet } from "../../devnet/node/node";
 import { builtRuntime } from "../../devnet/node/testing/harness";
 import { Indexer } from "../../indexer/pipeline/indexer";
 import { HttpRpcClient } from "../../indexer/rpc";
 import { ChainMismatchError } from "../../indexer/store/chain-identity";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 
 describe("chain identity", () => {
   let first: Devnet;
@@ -20,7 +20,7 @@ describe("chain identity", () => {
     first = await startDevnet({ runtimes: [builtRuntime(393)], manual: true, history: 12 });
     second = await startDevnet({ runtimes: [builtRuntime(394)], manual: true, history: 20 });
     database = await freshDatabase();
-    pool = new pg.Pool({ connectionString: database.url });
+    pool = testPool(database.url);
   });
   afterAll(async () => {
     await pool?.end();

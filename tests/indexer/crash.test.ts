@@ -3,7 +3,7 @@
 // the next run redoes from the cursor.
 import { spawn } from "node:child_process";
 import fc from "fast-check";
-import pg from "pg";
+import type pg from "pg";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Devnet, startDevnet } from "../../devnet/node/node";
@@ -12,7 +12,7 @@ import { Indexer } from "../../indexer/pipeline/indexer";
 import { HttpRpcClient } from "../../indexer/rpc";
 import { childEnv } from "../../lib/config";
 import { checksums } from "../helpers/checksums";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 
 const runtime = finneyRuntime(393);
 if (!runtime) console.warn(FIXTURE_MISSING);
@@ -44,7 +44,7 @@ describe.skipIf(!runtime)("indexer crash safety", () => {
     const [reference, killed] = [await freshDatabase(), await freshDatabase()];
     dbs.push(reference, killed);
 
-    const pool = new pg.Pool({ connectionString: reference.url });
+    const pool = testPool(reference.url);
     const client = new HttpRpcClient(devnet.httpUrl);
     await new Indexer({ client, pool, follow: false, to: HISTORY, batchSize: 20 }).run();
     await client.close();
@@ -52,7 +52,7 @@ describe.skipIf(!runtime)("indexer crash safety", () => {
 
     // Random (but reproducible) kill delays, counted from the moment the child's cursor first moves.
     const delays = fc.sample(fc.integer({ min: 0, max: 250 }), { numRuns: KILLS, seed: 7 });
-    const killedPool = new pg.Pool({ connectionString: killed.url });
+    const killedPool = testPool(killed.url);
     let killsLanded = 0;
     try {
       const cli = [

@@ -1,6 +1,6 @@
 // Daily network stats across a UTC midnight: the closed day is read at its last block and matches the chain's
 // storage there; activity counts match the indexed tables.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Devnet, startDevnet } from "../../devnet/node/node";
 import { FIXTURE_MISSING, finneyRuntime } from "../../devnet/node/testing/harness";
@@ -9,7 +9,7 @@ import { Indexer } from "../../indexer/pipeline/indexer";
 import { HttpRpcClient } from "../../indexer/rpc";
 import { dayMarks } from "../../indexer/state/daily-stats";
 import { storageKey, storagePrefix } from "../../indexer/state/keys";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 
 const runtime = finneyRuntime(393);
 if (!runtime) console.warn(FIXTURE_MISSING);
@@ -31,7 +31,7 @@ describe.skipIf(!runtime)("daily network stats", () => {
       genesisTimestamp: GENESIS,
     });
     database = await freshDatabase();
-    pool = new pg.Pool({ connectionString: database.url });
+    pool = testPool(database.url);
     client = new HttpRpcClient(devnet.httpUrl);
     // Batches of 10 end at block 9, the last block of June 1st: the day closes across a batch boundary.
     await new Indexer({ client, pool, follow: false, batchSize: 10 }).run();

@@ -5,7 +5,7 @@
 import "@polkadot/api-augment";
 import { ApiPromise, WsProvider } from "@polkadot/api";
 import type { Codec } from "@polkadot/types/types";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Devnet, startDevnet } from "../../devnet/node/node";
 import { createScenario, scenarioRuntimes } from "../../devnet/scenario";
@@ -14,7 +14,7 @@ import { HttpRpcClient } from "../../indexer/rpc";
 import { concentration, ratioDecimal } from "../../indexer/state/holder-stats";
 import { touchedAccounts } from "../../indexer/state/holders";
 import { stakeValueU64F64 } from "../../lib/engine/ref/stake";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 
 const HISTORY = 70;
 const EVERY = 25;
@@ -80,7 +80,7 @@ describe("holder scans", () => {
       beforeBlock: scenario.beforeBlock,
     });
     database = await freshDatabase();
-    pool = new pg.Pool({ connectionString: database.url });
+    pool = testPool(database.url);
     const client = new HttpRpcClient(devnet.httpUrl);
     const log = (event: string, fields?: Record<string, unknown>) => {
       if (event === "holders") scanMs = Math.max(scanMs, Number(fields?.ms ?? 0));

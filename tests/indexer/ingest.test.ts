@@ -1,12 +1,12 @@
 // The indexer end to end against a devnet node: what it stores equals what the chain serves, a rerun changes
 // nothing, and a reorg of the unfinalized tip is rolled back and replaced.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Devnet, startDevnet } from "../../devnet/node/node";
 import { FIXTURE_MISSING, finneyRuntime } from "../../devnet/node/testing/harness";
 import { Indexer } from "../../indexer/pipeline/indexer";
 import { HttpRpcClient } from "../../indexer/rpc";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 
 const runtime = finneyRuntime(393);
 if (!runtime) console.warn(FIXTURE_MISSING);
@@ -46,7 +46,7 @@ describe.skipIf(!runtime)("indexer against the devnet", () => {
   beforeAll(async () => {
     devnet = await startDevnet({ runtimes: [runtime!], manual: true, history: 120 });
     database = await freshDatabase();
-    pool = new pg.Pool({ connectionString: database.url });
+    pool = testPool(database.url);
     client = new HttpRpcClient(devnet.httpUrl);
   });
   afterAll(async () => {

@@ -10,7 +10,7 @@ import { HttpRpcClient } from "../../indexer/rpc";
 import { deferIndexes, restoreIndexes } from "../../indexer/store/deferred-indexes";
 import { diffShapes, expectedShape, liveShape } from "../../lib/db/drift";
 import { checksums } from "../helpers/checksums";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 
 const runtime = finneyRuntime(393);
 if (!runtime) console.warn(FIXTURE_MISSING);
@@ -33,7 +33,7 @@ describe.skipIf(!runtime)("split backfill with leases", () => {
   const setup = async () => {
     const db = await freshDatabase();
     dbs.push(db);
-    const pool = new pg.Pool({ connectionString: db.url });
+    const pool = testPool(db.url);
     pools.push(pool);
     return { db, pool };
   };

@@ -4,7 +4,7 @@
 import "@polkadot/api-augment";
 import { ApiPromise, WsProvider } from "@polkadot/api";
 import type { Codec } from "@polkadot/types/types";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Devnet, startDevnet } from "../../devnet/node/node";
 import { createScenario, scenarioRuntimes } from "../../devnet/scenario";
@@ -13,7 +13,7 @@ import { Indexer } from "../../indexer/pipeline/indexer";
 import { HttpRpcClient } from "../../indexer/rpc";
 import { storagePrefix } from "../../indexer/state/keys";
 import { axonAddress, epochsFromStorage, metagraphEvents } from "../../indexer/state/metagraph";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 
 const TEMPO = 20;
 const HISTORY = 70;
@@ -70,7 +70,7 @@ describe("metagraph snapshots", () => {
       beforeBlock: scenario.beforeBlock,
     });
     database = await freshDatabase();
-    pool = new pg.Pool({ connectionString: database.url });
+    pool = testPool(database.url);
     const client = new HttpRpcClient(devnet.httpUrl);
     try {
       // Index the first half, then the rest: the second run must not add "initial" snapshots again.
@@ -216,7 +216,7 @@ describe("metagraph snapshots", () => {
 
   it("gives a database started mid-chain a metagraph of every subnet at its first block", async () => {
     const other = await freshDatabase();
-    const otherPool = new pg.Pool({ connectionString: other.url });
+    const otherPool = testPool(other.url);
     const client = new HttpRpcClient(devnet.httpUrl);
     try {
       await new Indexer({ client, pool: otherPool, follow: false, from: 45, to: 50 }).run();

@@ -7,7 +7,7 @@ import { expandMetadata } from "@polkadot/types";
 import type { Extrinsic } from "@polkadot/types/interfaces";
 import { u8aToHex } from "@polkadot/util";
 import { cryptoWaitReady } from "@polkadot/util-crypto";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildMetadata, type EventRecordInput, encodeEventRecords } from "../../devnet/metadata";
 import {
@@ -23,7 +23,7 @@ import {
 import { PROJECTIONS } from "../../indexer/project";
 import { tradePriceRao } from "../../indexer/project/staking";
 import { deleteFrom, writeBlocks } from "../../indexer/store/write-blocks";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 
 const SPEC = 393;
 const ZERO = `0x${"00".repeat(32)}` as Hex;
@@ -179,7 +179,7 @@ describe("projections", () => {
     raw = buildBlock();
     block = decodeBlock(raw, runtime);
     database = await freshDatabase();
-    pool = new pg.Pool({ connectionString: database.url });
+    pool = testPool(database.url);
   });
   afterAll(async () => {
     await pool?.end();

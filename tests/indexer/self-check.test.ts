@@ -1,7 +1,7 @@
 // Engine self-check against scenario devnets (both rule sets): the devnet runs the same engine, so every block
 // must be checked with zero mismatches; any mismatch is a bug in reading the parent state or in the comparison.
 // Then the check must catch a tampered engine input and a tampered stored value.
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Devnet, startDevnet } from "../../devnet/node/node";
 import { createScenario, scenarioRuntimes } from "../../devnet/scenario";
@@ -10,7 +10,7 @@ import { Indexer } from "../../indexer/pipeline/indexer";
 import { HttpRpcClient, type RpcBatchResult, type RpcCall, type RpcClient } from "../../indexer/rpc";
 import { storageKey } from "../../indexer/state/keys";
 import { type CheckTarget, checkBlocks, missingItems, ruleSetFor } from "../../indexer/state/self-check";
-import { freshDatabase, type TestDatabase } from "../helpers/db";
+import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 
 const TEMPO = 12;
 const HISTORY = 60;
@@ -70,7 +70,7 @@ for (const variant of ["current", "v3"] as const) {
         beforeBlock: scenario.beforeBlock,
       });
       database = await freshDatabase();
-      pool = new pg.Pool({ connectionString: database.url });
+      pool = testPool(database.url);
       client = new HttpRpcClient(devnet.httpUrl);
       indexer = new Indexer({ client, pool, follow: false, batchSize: 16, snapshots: false });
       await indexer.run();
