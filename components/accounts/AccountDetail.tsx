@@ -1,5 +1,6 @@
 "use client";
 // One account: balance breakdown (free, reserved, staked TAO value) and its stake positions valued per subnet.
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useApiQuery } from "../../lib/api/use-api-query";
 import type { StakePositionDto } from "../../lib/api/v1/account-schemas";
@@ -9,7 +10,14 @@ import { Amount } from "../ui/Amount";
 import { DetailList, Panel } from "../ui/Card";
 import { type Column, DataTable } from "../ui/DataTable";
 import { BlockLink } from "../ui/Links";
+import { Skeleton } from "../ui/Skeleton";
 import { EmptyState, ErrorState } from "../ui/States";
+
+// Recharts only loads where the chart is shown.
+const BalanceHistoryChart = dynamic(
+  () => import("./BalanceHistoryChart").then((m) => m.BalanceHistoryChart),
+  { ssr: false, loading: () => <Skeleton className="h-72" /> },
+);
 
 const link = "font-mono text-brand-600 hover:underline dark:text-brand-500";
 
@@ -141,6 +149,7 @@ export function AccountDetail({ address }: { address: string }) {
         />
         <BreakdownBar parts={parts} total={BigInt(a.total)} />
       </Panel>
+      <BalanceHistoryChart address={a.address.ss58} />
       <Panel
         title={`Stake positions (${formatInteger(a.positions.length)})`}
         id="account-positions"

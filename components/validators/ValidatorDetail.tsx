@@ -1,5 +1,6 @@
 "use client";
 // One validator: summary and its UID on each subnet (from each subnet's newest metagraph).
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useApiQuery } from "../../lib/api/use-api-query";
 import type { ValidatorSubnetDto } from "../../lib/api/v1/validator-schemas";
@@ -11,9 +12,16 @@ import { Badge } from "../ui/Badge";
 import { DetailList, Panel } from "../ui/Card";
 import { type Column, DataTable } from "../ui/DataTable";
 import { BlockLink } from "../ui/Links";
+import { Skeleton } from "../ui/Skeleton";
 import { ErrorState } from "../ui/States";
 import { type CalculatorTarget, StakingCalculator } from "./StakingCalculator";
 import { ValidatorNominators } from "./ValidatorNominators";
+
+// Recharts only loads where the chart is shown.
+const ValidatorHistoryChart = dynamic(
+  () => import("./ValidatorHistoryChart").then((m) => m.ValidatorHistoryChart),
+  { ssr: false, loading: () => <Skeleton className="h-72" /> },
+);
 
 const link = "font-mono text-brand-600 hover:underline dark:text-brand-500";
 
@@ -142,6 +150,7 @@ export function ValidatorDetail({ hotkey }: { hotkey: string }) {
           ]}
         />
       </Panel>
+      <ValidatorHistoryChart hotkey={v.hotkey.ss58} />
       <StakingCalculator targets={calculatorTargets(v.apy, v.subnet_rows)} />
       <ValidatorNominators hotkey={v.hotkey.ss58} count={v.nominators} />
       <Panel title="Subnets" id="validator-subnets">

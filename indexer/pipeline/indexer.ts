@@ -28,6 +28,7 @@ import {
   type BalanceRow,
   type HolderScan,
   lastHolderScan,
+  pruneScanHistory,
   readBalances,
   readHolderScan,
   touchedAccounts,
@@ -112,6 +113,8 @@ export interface SnapshotOptions {
 const REGISTRATION_SNAPSHOT_WINDOW = 720;
 
 export const DEFAULT_SNAPSHOTS: SnapshotOptions = { window: 7200, every: 300 };
+/** Outside the snapshot window, per-scan stake and hotkey history keeps the last scan of each 7,200 blocks (~a day). */
+const SCAN_HISTORY_BUCKET = 7200;
 
 export interface HolderOptions {
   every: number;
@@ -584,6 +587,7 @@ export class Indexer {
     if (policy && lane.hot && last.raw.number - this.#lastPrune >= 1000) {
       this.#lastPrune = last.raw.number;
       await pruneSnapshots(this.#o.pool, heads.best - policy.window, policy.every);
+      await pruneScanHistory(this.#o.pool, heads.best - policy.window, SCAN_HISTORY_BUCKET);
     }
   }
 

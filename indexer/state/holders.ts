@@ -42,11 +42,31 @@ export interface HolderStatRow extends Concentration {
   netuid: number;
 }
 
+/** A coldkey's stake at a scan: TAO value of its positions at the scan block's prices (root 1:1). */
+export interface ColdkeyStakeRow {
+  coldkey: string;
+  staked: bigint;
+  positions: number;
+  /** Positions on subnets without a price at the block, left out of `staked`. */
+  unpriced: number;
+}
+
+/** A hotkey at a scan: distinct coldkeys staking in it and the TAO value of all their positions. */
+export interface HotkeyRow {
+  hotkey: string;
+  nominators: number;
+  stake: bigint;
+  subnets: number;
+  unpriced: number;
+}
+
 export interface HolderScan {
   blockNumber: number;
   balances: BalanceRow[];
   positions: PositionRow[];
   stats: HolderStatRow[];
+  coldkeys: ColdkeyStakeRow[];
+  hotkeys: HotkeyRow[];
   /** Positions whose pool could not be valued (legacy share in a V2 pool or the reverse); left out. */
   unvalued: number;
   durationMs: number;
@@ -257,6 +277,54 @@ export function holderStats(
   return rows;
 }
 
+/** Per coldkey and per hotkey totals of a scan's positions, valued like the network row of `holderStats`. */
+export function stakeTotals(
+  positions: readonly PositionRow[],
+  priceRao: ReadonlyMap<number, bigint | null>,
+): { coldkeys: ColdkeyStakeRow[]; hotkeys: HotkeyRow[] } {
+  const cold = new Map<string, ColdkeyStakeRow>();
+  const hot = new Map<string, HotkeyRow & { stakers: Set<string>; nets: Set<number> }>();
+  for (const p of positions) {
+    const tao = taoValue(p.netuid, p.alpha, priceRao.get(p.netuid) ?? null);
+    let c = cold.get(p.coldkey);
+    if (!c) {
+      c = { coldkey: p.coldkey, staked: 0n, positions: 0, unpriced: 0 };
+      cold.set(p.coldkey, c);
+    }
+    let h = hot.get(p.hotkey);
+    if (!h) {
+      h = {
+        hotkey: p.hotkey,
+        nominators: 0,
+        stake: 0n,
+        subnets: 0,
+        unpriced: 0,
+        stakers: new Set(),
+        nets: new Set(),
+      };
+      hot.set(p.hotkey, h);
+    }
+    c.positions++;
+    h.stakers.add(p.coldkey);
+    h.nets.add(p.netuid);
+    if (tao === null) {
+      c.unpriced++;
+      h.unpriced++;
+    } else {
+      c.staked += tao;
+      h.stake += tao;
+    }
+  }
+  return {
+    coldkeys: [...cold.values()],
+    hotkeys: [...hot.values()].map(({ stakers, nets, ...h }) => ({
+      ...h,
+      nominators: stakers.size,
+      subnets: nets.size,
+    })),
+  };
+}
+
 /** TAO rao of an alpha amount at a price in rao per whole alpha (floored); root is 1:1; null when unpriced. */
 export function taoValue(netuid: number, alpha: bigint, priceRao: bigint | null): bigint | null {
   if (netuid === 0) return alpha;
@@ -282,6 +350,7 @@ export async function readHolderScan(
     balances,
     positions,
     stats: holderStats(balances, positions, prices),
+    ...stakeTotals(positions, prices),
     unvalued,
     durationMs: Date.now() - t0,
   };
@@ -328,8 +397,43 @@ export async function writeHolderScan(client: pg.ClientBase, scan: HolderScan): 
     ],
   );
   // Reaped accounts: every account in the scan now has block_number ≥ the scan block, so an older row is one
-  // the chain no longer stores.
-  await client.query("DELETE FROM account_balances WHERE block_number < $1", [scan.blockNumber]);
+  // the chain no longer stores; its history ends with a zero row.
+  const reaped = await client.query<{ address: string }>(
+    "DELETE FROM account_balances WHERE block_number < $1 RETURNING address",
+    [scan.blockNumber],
+  );
+  await writeBalanceHistory(client, scan.blockNumber, [
+    ...b,
+    ...reaped.rows.map((r) => ({ address: r.address, free: 0n, reserved: 0n, frozen: 0n })),
+  ]);
+  const c = scan.coldkeys;
+  await client.query(
+    `INSERT INTO account_stake_history (coldkey, block_number, staked, positions, unpriced)
+     SELECT u.c, $5, u.s, u.p, u.n FROM unnest($1::text[], $2::numeric[], $3::int[], $4::int[]) AS u(c, s, p, n)
+     ON CONFLICT (coldkey, block_number) DO NOTHING`,
+    [
+      c.map((x) => x.coldkey),
+      c.map((x) => x.staked.toString()),
+      c.map((x) => x.positions),
+      c.map((x) => x.unpriced),
+      scan.blockNumber,
+    ],
+  );
+  const h = scan.hotkeys;
+  await client.query(
+    `INSERT INTO hotkey_history (hotkey, block_number, nominators, stake, subnets, unpriced)
+     SELECT u.h, $6, u.n, u.s, u.k, u.x
+     FROM unnest($1::text[], $2::int[], $3::numeric[], $4::int[], $5::int[]) AS u(h, n, s, k, x)
+     ON CONFLICT (hotkey, block_number) DO NOTHING`,
+    [
+      h.map((x) => x.hotkey),
+      h.map((x) => x.nominators),
+      h.map((x) => x.stake.toString()),
+      h.map((x) => x.subnets),
+      h.map((x) => x.unpriced),
+      scan.blockNumber,
+    ],
+  );
   await client.query("DELETE FROM stake_positions");
   const p = scan.positions;
   await client.query(
@@ -367,13 +471,63 @@ export async function writeHolderScan(client: pg.ClientBase, scan: HolderScan): 
   );
 }
 
-/** Upserts balances read between scans (never over a newer value). */
+/**
+ * Appends the balances that differ from the account's previous history row (an account seen for the first time
+ * only when it holds something), so the history is every change the indexer observed, at the block it read.
+ */
+export async function writeBalanceHistory(
+  client: pg.ClientBase,
+  blockNumber: number,
+  rows: readonly BalanceRow[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await client.query(
+    `INSERT INTO account_balance_history (address, block_number, free, reserved, frozen)
+     SELECT u.a, $5, u.f, u.r, u.z
+     FROM unnest($1::text[], $2::numeric[], $3::numeric[], $4::numeric[]) AS u(a, f, r, z)
+     LEFT JOIN LATERAL (
+       SELECT h.free, h.reserved, h.frozen FROM account_balance_history h
+       WHERE h.address = u.a AND h.block_number <= $5 ORDER BY h.block_number DESC LIMIT 1
+     ) prev ON true
+     WHERE CASE WHEN prev.free IS NULL THEN (u.f, u.r, u.z) <> (0, 0, 0)
+                ELSE (prev.free, prev.reserved, prev.frozen) <> (u.f, u.r, u.z) END
+     ON CONFLICT (address, block_number) DO UPDATE
+       SET free = EXCLUDED.free, reserved = EXCLUDED.reserved, frozen = EXCLUDED.frozen`,
+    [
+      rows.map((x) => x.address),
+      rows.map((x) => x.free.toString()),
+      rows.map((x) => x.reserved.toString()),
+      rows.map((x) => x.frozen.toString()),
+      blockNumber,
+    ],
+  );
+}
+
+/**
+ * Thins the per-scan stake and hotkey history before `before` to the last scan of each `every`-block bucket
+ * (whole scans, so a coldkey's value at a kept scan is never stale). Balance history is change-only and kept.
+ */
+export async function pruneScanHistory(pool: pg.Pool, before: number, every: number): Promise<number> {
+  let n = 0;
+  for (const table of ["account_stake_history", "hotkey_history"]) {
+    const r = await pool.query(
+      `DELETE FROM ${table} WHERE block_number < $1 AND block_number NOT IN (
+         SELECT max(block_number) FROM holder_scans WHERE block_number < $1 GROUP BY block_number / $2)`,
+      [before, every],
+    );
+    n += r.rowCount ?? 0;
+  }
+  return n;
+}
+
+/** Upserts balances read between scans (never over a newer value) and appends their changes to the history. */
 export async function writeBalances(
   client: pg.ClientBase,
   blockNumber: number,
   rows: readonly BalanceRow[],
 ): Promise<void> {
   if (rows.length === 0) return;
+  await writeBalanceHistory(client, blockNumber, rows);
   await client.query(
     `INSERT INTO account_balances (address, free, reserved, frozen, block_number)
      SELECT * FROM unnest($1::text[], $2::numeric[], $3::numeric[], $4::numeric[], $5::int[])

@@ -7,7 +7,13 @@
 import type { z } from "zod";
 import { HealthSchema } from "./schemas/health";
 import { SparklinesSchema } from "./schemas/sparklines";
-import { AccountSchema, RichListSchema, SubnetHoldersSchema } from "./v1/account-schemas";
+import {
+  AccountHistorySchema,
+  AccountSchema,
+  HotkeyHistorySchema,
+  RichListSchema,
+  SubnetHoldersSchema,
+} from "./v1/account-schemas";
 import {
   PoolQuoteStateListSchema,
   ProjectionSchema,
@@ -167,6 +173,10 @@ export interface SubnetSeriesParams {
   from?: string;
   limit?: number;
 }
+export interface HistoryParams {
+  frequency?: "block" | "hour" | "day";
+  limit?: number;
+}
 export interface MetagraphParams extends PageParams {
   netuid: number;
   block?: number;
@@ -243,9 +253,17 @@ export const resources = {
     schema: NominatorListSchema,
     live: true,
   }),
+  validatorHistory: define<HistoryParams & { hotkey: string }>()({
+    path: ({ hotkey, ...q }) => `/api/v1/validators/${enc(hotkey)}/history${queryString(q)}`,
+    schema: HotkeyHistorySchema,
+  }),
   account: define<{ address: string }>()({
     path: (p) => `/api/v1/accounts/${enc(p.address)}`,
     schema: AccountSchema,
+  }),
+  accountHistory: define<HistoryParams & { address: string }>()({
+    path: ({ address, ...q }) => `/api/v1/accounts/${enc(address)}/history${queryString(q)}`,
+    schema: AccountHistorySchema,
   }),
   holders: define<PageParams>()({
     path: (p) => `/api/v1/holders${queryString({ ...p })}`,

@@ -243,7 +243,7 @@ export interface SeriesQuery {
   limit: number;
 }
 
-function timeRange(q: SeriesQuery): Sql {
+export function timeRange(q: { from?: Date; to?: Date }): Sql {
   return sql`${q.from ? sql`AND b."timestamp" >= ${q.from}` : empty}
              ${q.to ? sql`AND b."timestamp" <= ${q.to}` : empty}`;
 }

@@ -5,12 +5,14 @@
 import { decodeAddress, encodeAddress } from "@polkadot/util-crypto";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import * as accountHistoryRoute from "../../app/api/v1/accounts/[address]/history/route";
 import * as accountRoute from "../../app/api/v1/accounts/[address]/route";
 import * as holdersRoute from "../../app/api/v1/holders/route";
 import * as holderStatsRoute from "../../app/api/v1/holders/stats/route";
 import * as openapiRoute from "../../app/api/v1/openapi.json/route";
 import * as subnetHoldersRoute from "../../app/api/v1/subnets/[netuid]/holders/route";
 import * as subnetHolderStatsRoute from "../../app/api/v1/subnets/[netuid]/holders/stats/route";
+import * as validatorHistoryRoute from "../../app/api/v1/validators/[hotkey]/history/route";
 import { type Devnet, startDevnet } from "../../devnet/node/node";
 import { createScenario, scenarioRuntimes } from "../../devnet/scenario";
 import { Indexer } from "../../indexer/pipeline/indexer";
@@ -335,5 +337,174 @@ describe("GET /subnets/{netuid}/holders", () => {
     const res = await call(handler, url, { params });
     expect(res.status).toBe(status);
     expect((await res.json()).error.parameter).toBe(parameter);
+  });
+});
+
+describe("GET /accounts/{address}/history", () => {
+  const path = "/accounts/{address}/history";
+
+  it("carries the last balance read and the newest scan's stake to every change point", async () => {
+    const counts = new Map<string, number>();
+    for (const p of positions) counts.set(p.coldkey, (counts.get(p.coldkey) ?? 0) + 1);
+    const [cold] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    const body = await get(accountHistoryRoute.GET, path, `/accounts/${cold}/history`, { address: cold });
+    expect(body).toMatchObject({ address: { ss58: cold }, frequency: "block" });
+    const balances = (
+      await pool.query<{ block_number: number; free: string; reserved: string; frozen: string }>(
+        `SELECT block_number, free::text, reserved::text, frozen::text FROM account_balance_history
+         WHERE address = $1 ORDER BY block_number`,
+        [cold],
+      )
+    ).rows;
+    const stakes = new Map(
+      (
+        await pool.query<{ block_number: number; staked: string; positions: number }>(
+          "SELECT block_number, staked::text, positions FROM account_stake_history WHERE coldkey = $1",
+          [cold],
+        )
+      ).rows.map((r) => [r.block_number, r]),
+    );
+    const scans = (
+      await pool.query<{ b: number }>("SELECT block_number AS b FROM holder_scans ORDER BY 1")
+    ).rows.map((r) => r.b);
+    expect(scans.length).toBeGreaterThan(1);
+    const first = Math.min(balances[0]?.block_number ?? Infinity, ...stakes.keys());
+    const expectedBlocks = [
+      ...new Set([...balances.map((b) => b.block_number), ...scans.filter((s) => s >= first)]),
+    ].sort((a, b) => a - b);
+    expect(body.data.map((p: { block_number: number }) => p.block_number)).toEqual(expectedBlocks);
+    for (const p of body.data) {
+      const bal = balances.filter((b) => b.block_number <= p.block_number).at(-1);
+      const scan = scans.filter((s) => s <= p.block_number).at(-1) ?? null;
+      const st = scan === null ? null : (stakes.get(scan)?.staked ?? "0");
+      expect(p).toMatchObject({
+        free: bal?.free ?? "0",
+        reserved: bal?.reserved ?? "0",
+        frozen: bal?.frozen ?? "0",
+        stake_block: scan,
+        staked: st,
+        total: (BigInt(bal?.free ?? 0) + BigInt(bal?.reserved ?? 0) + BigInt(st ?? 0)).toString(),
+      });
+    }
+    // The newest point is the account as /accounts/{address} shows it when the last scan is at the price block.
+    const now = await get(accountRoute.GET, "/accounts/{address}", `/accounts/${cold}`, { address: cold });
+    const last = body.data.at(-1);
+    expect(last.free).toBe(now.free);
+    if (now.positions_block === now.price_block) expect(last.staked).toBe(now.staked);
+
+    const daily = await get(
+      accountHistoryRoute.GET,
+      path,
+      `/accounts/${cold}/history?frequency=hour&limit=2`,
+      {
+        address: cold,
+      },
+    );
+    expect(daily.frequency).toBe("hour");
+    expect(daily.data.length).toBeGreaterThan(0);
+    expect(daily.data.length).toBeLessThanOrEqual(2);
+    expect(daily.data.at(-1)).toEqual(last);
+    const two = await get(accountHistoryRoute.GET, path, `/accounts/${cold}/history?limit=2`, {
+      address: cold,
+    });
+    expect(two.data).toEqual(body.data.slice(-2));
+  });
+
+  it("answers 404 for an account never seen and 400 naming the bad parameter", async () => {
+    const unknown = encodeAddress(new Uint8Array(32).fill(9), 42);
+    const res = await call(accountHistoryRoute.GET, `/accounts/${unknown}/history`, {
+      params: { address: unknown },
+    });
+    expect(res.status).toBe(404);
+    const cold = positions[0]!.coldkey;
+    for (const [query, parameter] of [
+      ["frequency=week", "frequency"],
+      ["limit=0", "limit"],
+      ["limit=100000", "limit"],
+      ["from=2030-01-01T00:00:00Z&to=2020-01-01T00:00:00Z", "to"],
+      ["sort=x", "sort"],
+    ] as const) {
+      const r = await call(accountHistoryRoute.GET, `/accounts/${cold}/history?${query}`, {
+        params: { address: cold },
+      });
+      expect(r.status, query).toBe(400);
+      expect((await r.json()).error.parameter, query).toBe(parameter);
+    }
+  });
+});
+
+describe("GET /validators/{hotkey}/history", () => {
+  const path = "/validators/{hotkey}/history";
+
+  it("gives the hotkey's nominators and staked value at every scan", async () => {
+    const permitted = (
+      await pool.query<{ hotkey: string }>(
+        `SELECT DISTINCT n.hotkey FROM metagraph_neurons n
+         JOIN (SELECT netuid, max(block_number) AS b FROM metagraph_snapshots GROUP BY netuid) s
+           ON s.netuid = n.netuid AND s.b = n.block_number
+         WHERE n.validator_permit`,
+      )
+    ).rows.map((r) => r.hotkey);
+    const byStakers = new Map<string, Set<string>>();
+    for (const p of positions)
+      if (permitted.includes(p.hotkey))
+        byStakers.set(p.hotkey, (byStakers.get(p.hotkey) ?? new Set()).add(p.coldkey));
+    const [hotkey, stakers] = [...byStakers.entries()].sort((a, b) => b[1].size - a[1].size)[0]!;
+    const body = await get(validatorHistoryRoute.GET, path, `/validators/${hotkey}/history`, { hotkey });
+    const rows = (
+      await pool.query<{ block_number: number; nominators: number; stake: string; subnets: number }>(
+        "SELECT block_number, nominators, stake::text, subnets FROM hotkey_history WHERE hotkey = $1 ORDER BY 1",
+        [hotkey],
+      )
+    ).rows;
+    expect(rows.length).toBeGreaterThan(1);
+    expect(body.data.map((p: { block_number: number }) => p.block_number)).toEqual(
+      (
+        await pool.query<{ b: number }>(
+          "SELECT block_number AS b FROM holder_scans WHERE block_number >= $1 ORDER BY 1",
+          [rows[0]!.block_number],
+        )
+      ).rows.map((r) => r.b),
+    );
+    for (const p of body.data) {
+      const r = rows.find((x) => x.block_number === p.block_number);
+      expect(p).toMatchObject({
+        nominators: r?.nominators ?? 0,
+        stake: r?.stake ?? "0",
+        subnets: r?.subnets ?? 0,
+      });
+    }
+    // The last scan: nominators are the positions' distinct coldkeys, stake their TAO value.
+    const last = body.data.at(-1);
+    expect(last.nominators).toBe(stakers.size);
+    const mine = positions.filter((p) => p.hotkey === hotkey);
+    const lastPrices = new Map(
+      (
+        await pool.query<{ netuid: number; price_rao: string | null }>(
+          "SELECT netuid, price_rao::text FROM pool_snapshots WHERE block_number = $1",
+          [last.block_number],
+        )
+      ).rows.map((r) => [r.netuid, r.price_rao === null ? null : BigInt(r.price_rao)]),
+    );
+    const value = mine.reduce(
+      (s, p) =>
+        s +
+        (p.netuid === 0 ? BigInt(p.alpha) : (BigInt(p.alpha) * lastPrices.get(p.netuid)!) / 1_000_000_000n),
+      0n,
+    );
+    expect(last.stake).toBe(value.toString());
+  });
+
+  it("answers 404 for a hotkey without a permit and 400 for bad input", async () => {
+    const unknown = encodeAddress(new Uint8Array(32).fill(3), 42);
+    const res = await call(validatorHistoryRoute.GET, `/validators/${unknown}/history`, {
+      params: { hotkey: unknown },
+    });
+    expect(res.status).toBe(404);
+    const bad = await call(validatorHistoryRoute.GET, "/validators/xyz/history", {
+      params: { hotkey: "xyz" },
+    });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.parameter).toBe("hotkey");
   });
 });

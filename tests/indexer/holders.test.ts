@@ -12,7 +12,7 @@ import { createScenario, scenarioRuntimes } from "../../devnet/scenario";
 import { Indexer } from "../../indexer/pipeline/indexer";
 import { HttpRpcClient } from "../../indexer/rpc";
 import { concentration, ratioDecimal } from "../../indexer/state/holder-stats";
-import { touchedAccounts } from "../../indexer/state/holders";
+import { pruneScanHistory, touchedAccounts } from "../../indexer/state/holders";
 import { stakeValueU64F64 } from "../../lib/engine/ref/stake";
 import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 
@@ -247,6 +247,147 @@ describe("holder scans", () => {
       network.set(p.coldkey, (network.get(p.coldkey) ?? 0n) + (BigInt(p.alpha) * price!) / 1_000_000_000n);
     }
     expectStats(stats.rows.find((r) => r.netuid === -1)!, [...network.values()]);
+  });
+
+  it("keeps every balance change it read as history, equal to System.Account at each row's block", async () => {
+    const rows = (
+      await pool.query<{
+        address: string;
+        block_number: number;
+        free: string;
+        reserved: string;
+        frozen: string;
+      }>(
+        `SELECT address, block_number, free::text, reserved::text, frozen::text FROM account_balance_history
+         ORDER BY address, block_number`,
+      )
+    ).rows;
+    // Scans at 15, 40 and 70; the caught-up batch at 73 re-read the accounts its events named.
+    const blocks = new Set(rows.map((r) => r.block_number));
+    expect([...blocks].sort((a, b) => a - b)).toEqual([15, 40, HISTORY, HISTORY + 3]);
+    const hashes = new Map<number, string>();
+    for (const b of blocks) hashes.set(b, (await api.rpc.chain.getBlockHash(b)).toHex());
+    const ats = new Map<number, Awaited<ReturnType<typeof api.at>>>();
+    for (const [b, h] of hashes) ats.set(b, await api.at(h));
+    let changes = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      const info = await ats.get(r.block_number)!.query.system.account(r.address);
+      expect([r.free, r.reserved, r.frozen], `${r.address}@${r.block_number}`).toEqual([
+        info.data.free.toString(),
+        info.data.reserved.toString(),
+        info.data.frozen.toString(),
+      ]);
+      const prev = rows[i - 1];
+      if (prev?.address === r.address) {
+        // Only changes are kept.
+        expect([prev.free, prev.reserved, prev.frozen]).not.toEqual([r.free, r.reserved, r.frozen]);
+        changes++;
+      }
+    }
+    expect(changes).toBeGreaterThan(20);
+    // The newest history row of each account is its current balance.
+    const current = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM account_balances a
+       JOIN LATERAL (SELECT * FROM account_balance_history h WHERE h.address = a.address
+                     ORDER BY block_number DESC LIMIT 1) h ON true
+       WHERE (h.free, h.reserved, h.frozen) <> (a.free, a.reserved, a.frozen)`,
+    );
+    expect(current.rows[0]!.n).toBe(0);
+  });
+
+  it("stores each coldkey's and hotkey's stake at every scan, equal to the positions and the chain's pools", async () => {
+    const scanBlock = HISTORY;
+    const positions = (
+      await pool.query<{ coldkey: string; hotkey: string; netuid: number; alpha: string }>(
+        "SELECT coldkey, hotkey, netuid, alpha::text FROM stake_positions",
+      )
+    ).rows;
+    const prices = new Map(
+      (
+        await pool.query<{ netuid: number; price_rao: string | null }>(
+          "SELECT netuid, price_rao::text FROM pool_snapshots WHERE block_number = $1",
+          [scanBlock],
+        )
+      ).rows.map((r) => [r.netuid, r.price_rao === null ? null : BigInt(r.price_rao)]),
+    );
+    const value = (netuid: number, alpha: bigint) =>
+      netuid === 0 ? alpha : (alpha * prices.get(netuid)!) / 1_000_000_000n;
+    const cold = new Map<string, { staked: bigint; positions: number }>();
+    const hot = new Map<string, { stake: bigint; stakers: Set<string>; nets: Set<number> }>();
+    const perPool = new Map<string, { sum: bigint; n: number }>();
+    for (const p of positions) {
+      const v = value(p.netuid, BigInt(p.alpha));
+      const c = cold.get(p.coldkey) ?? { staked: 0n, positions: 0 };
+      c.staked += v;
+      c.positions++;
+      cold.set(p.coldkey, c);
+      const h = hot.get(p.hotkey) ?? { stake: 0n, stakers: new Set(), nets: new Set() };
+      h.stake += v;
+      h.stakers.add(p.coldkey);
+      h.nets.add(p.netuid);
+      hot.set(p.hotkey, h);
+      const k = `${p.hotkey}:${p.netuid}`;
+      const pp = perPool.get(k) ?? { sum: 0n, n: 0 };
+      pp.sum += BigInt(p.alpha);
+      pp.n++;
+      perPool.set(k, pp);
+    }
+    const coldRows = (
+      await pool.query<{ coldkey: string; staked: string; positions: number; unpriced: number }>(
+        "SELECT coldkey, staked::text, positions, unpriced FROM account_stake_history WHERE block_number = $1",
+        [scanBlock],
+      )
+    ).rows;
+    expect(
+      new Map(coldRows.map((r) => [r.coldkey, { staked: BigInt(r.staked), positions: r.positions }])),
+    ).toEqual(cold);
+    for (const r of coldRows) expect(r.unpriced).toBe(0);
+    const hotRows = (
+      await pool.query<{ hotkey: string; nominators: number; stake: string; subnets: number }>(
+        "SELECT hotkey, nominators, stake::text, subnets FROM hotkey_history WHERE block_number = $1",
+        [scanBlock],
+      )
+    ).rows;
+    expect(hotRows.length).toBe(hot.size);
+    for (const r of hotRows) {
+      const h = hot.get(r.hotkey)!;
+      expect([r.nominators, BigInt(r.stake), r.subnets]).toEqual([h.stakers.size, h.stake, h.nets.size]);
+    }
+    // Against the chain: each hotkey pool's positions add up to its TotalHotkeyAlpha, less one unit of rounding
+    // per position at most (each share's value is floored).
+    const at = await api.at(await api.rpc.chain.getBlockHash(scanBlock));
+    const sm = at.query.subtensorModule as unknown as Record<string, (...a: unknown[]) => Promise<Codec>>;
+    for (const [k, pp] of perPool) {
+      const [hotkey, netuid] = k.split(":");
+      const total = BigInt((await sm.totalHotkeyAlpha!(hotkey, Number(netuid))).toString());
+      expect(total - pp.sum >= 0n && total - pp.sum <= BigInt(pp.n), `${k}: ${total} vs ${pp.sum}`).toBe(
+        true,
+      );
+    }
+    // Every scan has its rows.
+    const scans = await pool.query<{ b: number; c: number; h: number }>(
+      `SELECT s.block_number AS b,
+              (SELECT count(*)::int FROM account_stake_history x WHERE x.block_number = s.block_number) AS c,
+              (SELECT count(*)::int FROM hotkey_history x WHERE x.block_number = s.block_number) AS h
+       FROM holder_scans s ORDER BY 1`,
+    );
+    for (const r of scans.rows) expect(r.c > 0 && r.h > 0, JSON.stringify(r)).toBe(true);
+  });
+
+  it("thins per-scan history outside the window to the last scan of each bucket", async () => {
+    // Buckets of 50 blocks before 71: scans 15 and 40 share bucket 0 (40 kept), 70 is bucket 1.
+    const deleted = await pruneScanHistory(pool, 71, 50);
+    expect(deleted).toBeGreaterThan(0);
+    const left = await pool.query<{ b: number }>(
+      "SELECT DISTINCT block_number AS b FROM account_stake_history ORDER BY 1",
+    );
+    expect(left.rows.map((r) => r.b)).toEqual([40, HISTORY]);
+    const hot = await pool.query<{ b: number }>(
+      "SELECT DISTINCT block_number AS b FROM hotkey_history ORDER BY 1",
+    );
+    expect(hot.rows.map((r) => r.b)).toEqual([40, HISTORY]);
+    expect(await pruneScanHistory(pool, 71, 50)).toBe(0);
   });
 
   it("computes concentration exactly on small cases", () => {

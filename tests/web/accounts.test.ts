@@ -95,6 +95,24 @@ describe.runIf(enabled)("holders and accounts in Chromium", () => {
         { timeout: 60_000, interval: 1000 },
       )
       .toBe(true);
+    // Balance history: the stacked chart draws the points the API serves (free, reserved, staked).
+    const chart = page.getByTestId("balance-history-chart");
+    await expect
+      .poll(
+        async () => {
+          const h = (await (
+            await fetch(`${stack.url}/api/v1/accounts/${top}/history?limit=1000`)
+          ).json()) as {
+            data: unknown[];
+          };
+          const shown = Number(await chart.getAttribute("data-points", { timeout: 1_000 }).catch(() => -1));
+          return shown > 0 && Math.abs(shown - h.data.length) <= 2;
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe(true);
+    await chart.locator("path.recharts-area-area").first().waitFor({ state: "attached" });
+    expect(await chart.locator("path.recharts-area-area").count()).toBe(3);
     const panel = page.getByRole("region", { name: /Stake positions/ });
     expect(await panel.getByRole("link", { name: "Transfers", exact: true }).getAttribute("href")).toBe(
       `/transfers?address=${top}`,

@@ -91,6 +91,31 @@ describe.runIf(enabled)("validators and metagraph in Chromium", () => {
         .poll(async () => page.getByTestId("validator-nominators").locator("tbody tr").count())
         .toBeGreaterThanOrEqual(Math.min(noms.data.length, 25));
 
+    // Stake and nominator history: the chart draws every scan point the API serves.
+    const history = async () =>
+      (
+        (await (
+          await fetch(`${stack.url}/api/v1/validators/${api.data[0]!.hotkey.ss58}/history?limit=1000`)
+        ).json()) as { data: unknown[] }
+      ).data.length;
+    if ((await history()) > 0) {
+      const chart = page.getByTestId("validator-history-chart");
+      let points = -1;
+      await expect
+        .poll(
+          async () => {
+            points = Number(await chart.getAttribute("data-points", { timeout: 1_000 }).catch(() => -1));
+            return points;
+          },
+          { timeout: 30_000 },
+        )
+        .toBeGreaterThan(0);
+      // Two series: lines from two scans on, a dot each before.
+      const mark = points > 1 ? "path.recharts-line-curve" : "circle.recharts-line-dot";
+      await chart.locator(mark).first().waitFor({ state: "attached" });
+      expect(await chart.locator(mark).count()).toBe(2);
+    }
+
     // Staking calculator: bad amounts are refused in place; otherwise the exact compounded earnings (or, on a
     // chain younger than two epochs, why there is no APY yet).
     const calc = page.getByRole("region", { name: "Staking calculator" });
@@ -180,7 +205,24 @@ describe.runIf(enabled)("validators and metagraph in Chromium", () => {
     await rows.first().waitFor();
     await page.getByLabel("Rows").selectOption("10");
     await page.waitForURL(/limit=10/);
-    await expect.poll(async () => rows.count()).toBe(Math.min(10, api.snapshot.neurons));
+    // Neurons may register while the test runs: compare with the snapshot the page shows.
+    await expect
+      .poll(
+        async () => {
+          const href = await page.getByTestId("metagraph-snapshot").locator("a").getAttribute("href");
+          const shown = href?.match(/\/blocks\/(\d+)$/)?.[1];
+          if (!shown) return "no snapshot shown";
+          const at = (await (
+            await fetch(`${stack.url}/api/v1/subnets/1/metagraph?block=${shown}&limit=1`)
+          ).json()) as { snapshot: { neurons: number } };
+          const n = await rows.count();
+          return n === Math.min(10, at.snapshot.neurons)
+            ? "match"
+            : `${n} rows vs ${at.snapshot.neurons} neurons`;
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe("match");
 
     await page.goto(`${stack.url}/subnets/999/metagraph`);
     await page.getByText("No metagraph yet").waitFor();

@@ -1,6 +1,6 @@
 // Response schemas of the accounts and holders endpoints (pure zod, safe for client bundles).
 import { z } from "zod";
-import { AddressSchema, AmountSchema, named, PagePaginationSchema } from "./schemas";
+import { AddressSchema, AmountSchema, named, PagePaginationSchema, Timestamp } from "./schemas";
 
 const Int = z.number().int().min(0).max(2_147_483_647);
 const Netuid = z.number().int().min(0).max(65_535);
@@ -118,6 +118,69 @@ export const HolderStatsHistorySchema = named(
   }),
 );
 
+const Frequency = z.enum(["block", "hour", "day"]);
+
+export const AccountHistoryPointSchema = named(
+  "AccountHistoryPoint",
+  z.object({
+    block_number: Int,
+    timestamp: Timestamp.nullable(),
+    free: AmountSchema.describe("System.Account free as last read at or before block_number, rao"),
+    reserved: AmountSchema.describe("System.Account reserved, rao"),
+    frozen: AmountSchema.describe("System.Account frozen, rao"),
+    staked: AmountSchema.nullable().describe(
+      "TAO value of the coldkey's positions at stake_block's prices (unpriced positions left out); 0 when it " +
+        "held none at that scan; null before the first kept scan",
+    ),
+    stake_block: Int.nullable().describe(
+      "the kept holder scan the stake is from (newest at or before block_number)",
+    ),
+    positions: Int.nullable().describe("stake positions at stake_block"),
+    unpriced_positions: Int.nullable().describe("positions on subnets without a price at stake_block"),
+    total: AmountSchema.describe("free + reserved + staked (staked as 0 when null), rao"),
+  }),
+);
+
+export const AccountHistorySchema = named(
+  "AccountHistory",
+  z.object({
+    address: AddressSchema,
+    frequency: Frequency,
+    data: z
+      .array(AccountHistoryPointSchema)
+      .describe("oldest first; block: every change point; hour/day: the last point of each UTC hour/day"),
+  }),
+);
+
+export const HotkeyHistoryPointSchema = named(
+  "HotkeyHistoryPoint",
+  z.object({
+    block_number: Int.describe("a kept holder scan"),
+    timestamp: Timestamp.nullable(),
+    nominators: Int.describe("distinct coldkeys with a non-zero position on the hotkey (its owner included)"),
+    stake: AmountSchema.describe(
+      "Σ floor(alpha × price / 1e9) over the hotkey's positions at the scan block's prices (root 1:1), rao",
+    ),
+    subnets: Int.describe("subnets (netuid 0 included) the hotkey holds stake on"),
+    unpriced_positions: Int.describe("positions left out of stake for lack of a price"),
+  }),
+);
+
+export const HotkeyHistorySchema = named(
+  "HotkeyHistory",
+  z.object({
+    hotkey: AddressSchema,
+    frequency: Frequency,
+    data: z
+      .array(HotkeyHistoryPointSchema)
+      .describe("oldest first; block: every kept scan; hour/day: the last scan of each UTC hour/day"),
+  }),
+);
+
+export type AccountHistoryDto = z.input<typeof AccountHistorySchema>;
+export type AccountHistoryPointDto = z.input<typeof AccountHistoryPointSchema>;
+export type HotkeyHistoryDto = z.input<typeof HotkeyHistorySchema>;
+export type HotkeyHistoryPointDto = z.input<typeof HotkeyHistoryPointSchema>;
 export type AccountDto = z.input<typeof AccountSchema>;
 export type StakePositionDto = z.input<typeof StakePositionSchema>;
 export type RichListDto = z.input<typeof RichListSchema>;

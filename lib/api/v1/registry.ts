@@ -4,6 +4,7 @@ import { z } from "zod";
 import { defineEndpoint, type Endpoint } from "./endpoint";
 import {
   account,
+  accountHistoryEndpoint,
   holderStats,
   holders,
   subnetHolderStats,
@@ -26,7 +27,13 @@ import {
   subnetPool,
   subnets,
 } from "./endpoints/subnets";
-import { metagraph, validator, validatorNominators, validators } from "./endpoints/validators";
+import {
+  metagraph,
+  validator,
+  validatorHistory,
+  validatorNominators,
+  validators,
+} from "./endpoints/validators";
 import { buildOpenApi, type OpenApiDocument } from "./openapi";
 import { OpenApiDocumentSchema } from "./schemas";
 
@@ -75,7 +82,9 @@ export const endpoints = {
   validators,
   validator,
   validatorNominators,
+  validatorHistory,
   account,
+  accountHistory: accountHistoryEndpoint,
   holders,
   holderStats,
   subnetHolders: subnetHoldersEndpoint,

@@ -33,7 +33,7 @@ export const AmountSchema = z
   .describe("decimal integer string, in rao");
 
 const Hash = z.string().regex(/^0x[0-9a-f]{64}$/);
-const Timestamp = z.iso.datetime().describe("ISO 8601, UTC");
+export const Timestamp = z.iso.datetime().describe("ISO 8601, UTC");
 const Int = z.number().int().min(0).max(2_147_483_647);
 const Json = z.unknown().describe("decoded value as JSON; integers wider than 32 bits are decimal strings");
 

@@ -1,5 +1,6 @@
 // Accounts, the rich list, and subnet holders (from the indexer's holder scans).
 import { z } from "zod";
+import { accountHistory, accountHistoryKnown } from "../../../queries/account-history";
 import { getAccount } from "../../../queries/accounts";
 import {
   HOLDER_ORDER_FIELDS,
@@ -9,13 +10,15 @@ import {
   subnetHolders,
 } from "../../../queries/holders";
 import {
+  AccountHistorySchema,
   AccountSchema,
   HolderStatsHistorySchema,
   RichListSchema,
   SubnetHoldersSchema,
 } from "../account-schemas";
 import { defineEndpoint, notFound } from "../endpoint";
-import { address, formatParam, limitParam, orderParam, pageParam, uint } from "../params";
+import { address, documented, formatParam, limitParam, orderParam, pageParam, uint } from "../params";
+import { checkWindow, seriesLimit, timeWindow } from "./subnets";
 
 const SCANS =
   "The indexer reads every System.Account entry and every stake position (Alpha / AlphaV2 shares valued with the " +
@@ -46,6 +49,49 @@ export const account = defineEndpoint({
     const a = await getAccount(path.address);
     if (!a) throw notFound("account", "address");
     return a;
+  },
+});
+
+export const HISTORY =
+  "Balance history: the indexer appends a row to account_balance_history whenever it reads an account's " +
+  "System.Account (at a holder scan, or, once caught up with the head, at the end of each batch whose " +
+  "Balances/SubtensorModule events named it) and finds it changed since the previous row, so points are the " +
+  "blocks where the indexer observed a change (while following, every block that named the account; a backfill " +
+  "only samples at scans). Stake history: " +
+  "every holder scan stores each coldkey's staked TAO value (Σ floor(alpha × price / 1e9) over its positions at " +
+  "the scan block's pool prices, root 1:1) and each hotkey's nominators and staked value; scans older than the " +
+  "indexer's recent window (7,200 blocks) are thinned to the last scan of each 7,200-block bucket.";
+
+const frequencyParam = documented(z.enum(["block", "hour", "day"]).optional(), {
+  type: "string",
+  enum: ["block", "hour", "day"],
+  default: "block",
+  description: "sampling",
+});
+
+export const historyQuery = z
+  .object({ frequency: frequencyParam, ...timeWindow, limit: seriesLimit })
+  .strict()
+  .superRefine(checkWindow);
+
+export const accountHistoryEndpoint = defineEndpoint({
+  id: "getAccountHistory",
+  path: "/accounts/{address}/history",
+  tag: "accounts",
+  summary: "An account's balance and stake over time",
+  description: `${HISTORY} Points: every balance change and every kept scan from the account's first appearance on; at each, the balance last read at or before it and the stake of the newest kept scan at or before it. frequency=hour/day keeps the last point of each UTC hour/day; \`from\`/\`to\` filter on block timestamps; at most \`limit\` points, the newest, returned oldest first. 404 when the indexer never saw the account.`,
+  query: historyQuery,
+  params: z.object({ address: address("account (coldkey)") }).strict(),
+  response: AccountHistorySchema,
+  cache: "head",
+  handler: async ({ path, query: q }) => {
+    if (!(await accountHistoryKnown(path.address.ss58))) throw notFound("account", "address");
+    const frequency = q.frequency ?? "block";
+    return {
+      address: path.address,
+      frequency,
+      data: await accountHistory(path.address.ss58, { frequency, from: q.from, to: q.to, limit: q.limit }),
+    };
   },
 });
 

@@ -25,7 +25,7 @@ import {
 export const netuidParams = z.object({ netuid: uint("subnet id", 65_535) }).strict();
 
 const SERIES_MAX = 10_000;
-const seriesLimit = documented(
+export const seriesLimit = documented(
   uint(`number of points, 1-${SERIES_MAX}`, SERIES_MAX, 1)
     .optional()
     .transform((v) => v ?? 1000),

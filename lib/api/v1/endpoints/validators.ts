@@ -1,5 +1,6 @@
 // Metagraph and validators.
 import { z } from "zod";
+import { hotkeyHistory } from "../../../queries/account-history";
 import { getMetagraph, METAGRAPH_ORDER_FIELDS } from "../../../queries/metagraph";
 import { listNominators, NOMINATOR_ORDER_FIELDS } from "../../../queries/nominators";
 import { APY_METHOD } from "../../../queries/validator-apy";
@@ -9,6 +10,7 @@ import {
   listValidators,
   VALIDATOR_ORDER_FIELDS,
 } from "../../../queries/validators";
+import { HotkeyHistorySchema } from "../account-schemas";
 import { ApiHttpError, defineEndpoint, notFound } from "../endpoint";
 import { address, documented, formatParam, limitParam, orderParam, pageParam, uint } from "../params";
 import {
@@ -17,6 +19,7 @@ import {
   ValidatorDetailSchema,
   ValidatorListSchema,
 } from "../validator-schemas";
+import { HISTORY, historyQuery } from "./accounts";
 
 const PROPORTIONS =
   "u16 proportions (validator_trust, trust, consensus, incentive, dividends, stake_weight, take) are given twice: " +
@@ -167,5 +170,31 @@ export const validatorNominators = defineEndpoint({
       page: q.page,
       limit: q.limit,
     });
+  },
+});
+
+export const validatorHistory = defineEndpoint({
+  id: "getValidatorHistory",
+  path: "/validators/{hotkey}/history",
+  tag: "validators",
+  summary: "A validator's stake and nominators over time",
+  description:
+    `${HISTORY} Points: every kept holder scan from the hotkey's first stake on, with its nominators (distinct ` +
+    "coldkeys with a non-zero position on it, its owner included), the TAO value staked in it and the subnets it " +
+    "holds stake on (0 at a scan where nothing was staked in it). frequency=hour/day keeps the last scan of each " +
+    "UTC hour/day; `from`/`to` filter on block timestamps; at most `limit` points, the newest, oldest first. 404 " +
+    "when the hotkey holds no validator permit in any newest metagraph.",
+  query: historyQuery,
+  params: z.object({ hotkey: address("validator hotkey") }).strict(),
+  response: HotkeyHistorySchema,
+  cache: "head",
+  handler: async ({ path, query: q }) => {
+    if (!(await isValidator(path.hotkey.ss58))) throw notFound("validator", "hotkey");
+    const frequency = q.frequency ?? "block";
+    return {
+      hotkey: path.hotkey,
+      frequency,
+      data: await hotkeyHistory(path.hotkey.ss58, { frequency, from: q.from, to: q.to, limit: q.limit }),
+    };
   },
 });
