@@ -3,15 +3,20 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useApiQuery } from "../../lib/api/use-api-query";
-import type { StakePositionDto } from "../../lib/api/v1/account-schemas";
+import type { AccountHotkeyDto, StakePositionDto } from "../../lib/api/v1/account-schemas";
 import { formatInteger, formatPercent } from "../../lib/format/numbers";
 import { Address } from "../ui/Address";
 import { Amount } from "../ui/Amount";
+import { Badge } from "../ui/Badge";
 import { DetailList, Panel } from "../ui/Card";
 import { type Column, DataTable } from "../ui/DataTable";
 import { BlockLink } from "../ui/Links";
 import { Skeleton } from "../ui/Skeleton";
 import { EmptyState, ErrorState } from "../ui/States";
+
+const AccountActivity = dynamic(() => import("./AccountActivity").then((m) => m.AccountActivity), {
+  loading: () => <Skeleton className="h-72" />,
+});
 
 // Recharts only loads where the chart is shown.
 const BalanceHistoryChart = dynamic(
@@ -58,6 +63,84 @@ const columns: Column<StakePositionDto>[] = [
     cell: (r) => <Amount value={r.tao_value} compact />,
   },
 ];
+
+type Neuron = AccountHotkeyDto["neurons"][number];
+
+const neuronColumns: Column<Neuron>[] = [
+  {
+    key: "netuid",
+    header: "Subnet",
+    sortable: true,
+    sortValue: (n) => n.netuid,
+    cell: (n) => (
+      <Link href={`/subnets/${n.netuid}/metagraph`} className={link}>
+        {n.netuid}
+      </Link>
+    ),
+  },
+  { key: "uid", header: "UID", cell: (n) => <span className="font-mono">{n.uid}</span> },
+  {
+    key: "permit",
+    header: "Role",
+    cell: (n) =>
+      n.validator_permit ? <Badge tone="green">validator</Badge> : <Badge tone="neutral">miner</Badge>,
+  },
+  {
+    key: "stake",
+    header: "Stake",
+    align: "right",
+    sortable: true,
+    sortValue: (n) => BigInt(n.stake),
+    cell: (n) => <Amount value={n.stake} unit="alpha" compact />,
+  },
+  {
+    key: "emission",
+    header: "Emission",
+    align: "right",
+    hideOnMobile: true,
+    cell: (n) => <Amount value={n.emission} unit="alpha" compact />,
+  },
+];
+
+/** The address as a hotkey: where it is registered and what is staked on it. */
+function HotkeyPanel({ address, h }: { address: string; h: AccountHotkeyDto }) {
+  return (
+    <Panel
+      title="As a hotkey"
+      id="account-hotkey"
+      actions={
+        h.validator ? (
+          <Link href={`/validators/${address}`} className="text-brand-600 hover:underline">
+            Validator page
+          </Link>
+        ) : undefined
+      }
+    >
+      <DetailList
+        items={[
+          { label: "Owner (coldkey)", value: h.owner ? <Address address={h.owner} link /> : "—" },
+          {
+            label: "Staked on it (TAO value)",
+            value: (
+              <span data-testid="hotkey-stake">
+                <Amount value={h.stake} />
+              </span>
+            ),
+          },
+          { label: "Stakers", value: formatInteger(h.stakers) },
+        ]}
+      />
+      <DataTable
+        label="UIDs of this hotkey"
+        testId="account-hotkey-neurons"
+        columns={neuronColumns}
+        rows={h.neurons}
+        rowKey={(n) => String(n.netuid)}
+        empty={<EmptyState title="Not registered on any subnet's newest metagraph" />}
+      />
+    </Panel>
+  );
+}
 
 const PARTS = [
   { key: "free", label: "Free", className: "bg-brand-500" },
@@ -150,23 +233,7 @@ export function AccountDetail({ address }: { address: string }) {
         <BreakdownBar parts={parts} total={BigInt(a.total)} />
       </Panel>
       <BalanceHistoryChart address={a.address.ss58} />
-      <Panel
-        title={`Stake positions (${formatInteger(a.positions.length)})`}
-        id="account-positions"
-        actions={
-          <>
-            <Link href={`/transfers?address=${a.address.ss58}`} className="text-brand-600 hover:underline">
-              Transfers
-            </Link>
-            <a
-              href={`/api/v1/stake-trades?coldkey=${a.address.ss58}`}
-              className="text-brand-600 hover:underline"
-            >
-              Stake trades (API)
-            </a>
-          </>
-        }
-      >
+      <Panel title={`Stake positions (${formatInteger(a.positions.length)})`} id="account-positions">
         <DataTable
           label="Stake positions of this account"
           testId="account-positions"
@@ -178,6 +245,8 @@ export function AccountDetail({ address }: { address: string }) {
           }
         />
       </Panel>
+      {a.hotkey ? <HotkeyPanel address={a.address.ss58} h={a.hotkey} /> : null}
+      <AccountActivity address={a.address.ss58} />
       <p className="text-xs text-zinc-500">
         Positions are the chain&apos;s shares valued with each hotkey&apos;s pool at the last holder scan
         {a.positions_block === null ? "" : ` (block ${formatInteger(a.positions_block)})`}; TAO values use

@@ -3,6 +3,7 @@
 import { toAddress } from "../api/v1/address";
 import type { PagePagination } from "../api/v1/schemas";
 import type { ValidatorDetailDto, ValidatorDto, ValidatorSubnetDto } from "../api/v1/validator-schemas";
+import { LATEST_SNAPSHOTS } from "./latest-snapshots";
 import { blocksSince, pagePagination, u16Proportion } from "./metagraph";
 import { holderScanBlock, nominatorCounts } from "./nominators";
 import { raw, select, sql } from "./sql";
@@ -36,15 +37,6 @@ interface ValidatorRow {
   emission: string;
   block_number: number;
 }
-
-/** Each subnet's newest snapshot, leaving out subnets removed (NetworkRemoved) after it. */
-const LATEST_SNAPSHOTS = sql`
-  latest AS (SELECT l.* FROM (SELECT DISTINCT ON (netuid) netuid, block_number FROM metagraph_snapshots
-                              ORDER BY netuid, block_number DESC) l
-             WHERE NOT EXISTS (
-               SELECT 1 FROM events e
-               WHERE e.section = 'subtensorModule' AND e.method = 'NetworkRemoved' AND e.block_number > l.block_number
-                 AND (CASE WHEN jsonb_typeof(e.args) = 'array' THEN e.args->>0 ELSE e.args->>'netuid' END) = l.netuid::text))`;
 
 const LATEST = sql`
   ${LATEST_SNAPSHOTS},

@@ -193,6 +193,61 @@ describe("GET /accounts/{address}", () => {
   });
 });
 
+describe("GET /accounts/{address} as a hotkey", () => {
+  it("lists the hotkey's UIDs in the newest metagraphs and the stake held on it", async () => {
+    const latest = (
+      await pool.query<{
+        hotkey: string;
+        coldkey: string | null;
+        netuid: number;
+        uid: number;
+        validator_permit: boolean;
+        stake: string;
+        block_number: number;
+      }>(
+        `SELECT n.hotkey, n.coldkey, n.netuid, n.uid, n.validator_permit, n.stake::text, n.block_number
+         FROM metagraph_neurons n
+         JOIN (SELECT netuid, max(block_number) AS b FROM metagraph_snapshots GROUP BY netuid) s
+           ON s.netuid = n.netuid AND s.b = n.block_number`,
+      )
+    ).rows;
+    // A validator's hotkey with the most UIDs.
+    const uids = new Map<string, typeof latest>();
+    for (const r of latest) uids.set(r.hotkey, [...(uids.get(r.hotkey) ?? []), r]);
+    const [hot, mine] = [...uids.entries()]
+      .filter(([, rs]) => rs.some((r) => r.validator_permit))
+      .sort((a, b) => b[1].length - a[1].length)[0]!;
+    const body = await get(accountRoute.GET, "/accounts/{address}", `/accounts/${hot}`, { address: hot });
+    const on = positions.filter((p) => p.hotkey === hot);
+    expect(body.hotkey).toMatchObject({
+      validator: true,
+      stakers: new Set(on.map((p) => p.coldkey)).size,
+      stake: on.reduce((s, p) => s + (taoValue(p) ?? 0n), 0n).toString(),
+    });
+    expect(body.hotkey.owner?.ss58).toBe(mine.find((r) => r.coldkey)?.coldkey);
+    expect(
+      body.hotkey.neurons.map(
+        (n: { netuid: number; uid: number; stake: string; validator_permit: boolean }) => [
+          n.netuid,
+          n.uid,
+          n.stake,
+          n.validator_permit,
+        ],
+      ),
+    ).toEqual(
+      mine.sort((a, b) => a.netuid - b.netuid).map((r) => [r.netuid, r.uid, r.stake, r.validator_permit]),
+    );
+    // A coldkey that is no hotkey has none.
+    const cold = positions.find(
+      (p) => !uids.has(p.coldkey) && !positions.some((q) => q.hotkey === p.coldkey),
+    )!;
+    const plain = await get(accountRoute.GET, "/accounts/{address}", `/accounts/${cold.coldkey}`, {
+      address: cold.coldkey,
+    });
+    expect(plain.hotkey).toBeNull();
+  });
+});
+
 describe("GET /holders", () => {
   it("ranks coldkeys by free + reserved + staked value", async () => {
     const body = await get(holdersRoute.GET, "/holders", "/holders?limit=1000");

@@ -113,9 +113,46 @@ describe.runIf(enabled)("holders and accounts in Chromium", () => {
       .toBe(true);
     await chart.locator("path.recharts-area-area").first().waitFor({ state: "attached" });
     expect(await chart.locator("path.recharts-area-area").count()).toBe(3);
-    const panel = page.getByRole("region", { name: /Stake positions/ });
-    expect(await panel.getByRole("link", { name: "Transfers", exact: true }).getAttribute("href")).toBe(
+    // Activity: transfers, stake trades and signed extrinsics, each as the API lists them.
+    const transfers = page.getByRole("region", { name: "Transfers", exact: true });
+    expect(await transfers.getByRole("link", { name: "All transfers" }).getAttribute("href")).toBe(
       `/transfers?address=${top}`,
+    );
+    for (const [testId, url] of [
+      ["account-transfers", `/api/v1/transfers?address=${top}&limit=10`],
+      ["account-trades", `/api/v1/stake-trades?coldkey=${top}&limit=10`],
+      ["extrinsics-table", `/api/v1/extrinsics?signer=${top}&limit=10`],
+    ] as const) {
+      await expect
+        .poll(
+          async () => {
+            const n = ((await (await fetch(`${stack.url}${url}`)).json()) as { data: unknown[] }).data.length;
+            const table = page.getByTestId(testId);
+            const rows = await table.locator("tbody tr[data-href]").count();
+            return n === 0 ? (await table.getByText(/^No /).count()) > 0 : rows === n;
+          },
+          { timeout: 30_000, interval: 1000 },
+        )
+        .toBe(true);
+    }
+
+    // A validator's hotkey as an account: its UIDs and the stake held on it.
+    const validators = (await (await fetch(`${stack.url}/api/v1/validators?limit=1`)).json()) as {
+      data: { hotkey: { ss58: string }; subnets: number }[];
+    };
+    const hot = validators.data[0]!.hotkey.ss58;
+    await page.goto(`${stack.url}/accounts/${hot}`);
+    const hotPanel = page.getByRole("region", { name: "As a hotkey", exact: true });
+    await hotPanel.waitFor();
+    const acct = (await (await fetch(`${stack.url}/api/v1/accounts/${hot}`)).json()) as {
+      hotkey: { neurons: unknown[]; validator: boolean };
+    };
+    expect(acct.hotkey.validator).toBe(true);
+    await expect
+      .poll(async () => page.getByTestId("account-hotkey-neurons").locator("tbody tr").count())
+      .toBeGreaterThanOrEqual(acct.hotkey.neurons.length);
+    expect(await hotPanel.getByRole("link", { name: "Validator page" }).getAttribute("href")).toBe(
+      `/validators/${hot}`,
     );
 
     // Search routes an address to its account page.

@@ -22,6 +22,32 @@ export const StakePositionSchema = named(
   }),
 );
 
+export const AccountHotkeySchema = named(
+  "AccountHotkey",
+  z.object({
+    validator: z
+      .boolean()
+      .describe("holds a validator permit in some subnet's newest metagraph (see /validators/{hotkey})"),
+    owner: AddressSchema.nullable().describe("the coldkey owning the hotkey, from the newest metagraph rows"),
+    stakers: Int.describe("distinct coldkeys with a non-zero position on the hotkey at the last holder scan"),
+    stake: AmountSchema.describe(
+      "TAO value of all positions on the hotkey at the newest prices (floor per position, root 1:1), rao",
+    ),
+    neurons: z
+      .array(
+        z.object({
+          netuid: Netuid,
+          uid: Int,
+          validator_permit: z.boolean(),
+          stake: AmountSchema.describe("the UID's stake in the metagraph, alpha rao of the subnet"),
+          emission: AmountSchema.describe("the UID's emission at its last epoch, alpha rao"),
+          block_number: Int.describe("block of the metagraph snapshot"),
+        }),
+      )
+      .describe("the hotkey's UID in each subnet's newest metagraph"),
+  }),
+);
+
 export const AccountSchema = named(
   "Account",
   z.object({
@@ -37,6 +63,9 @@ export const AccountSchema = named(
     positions_block: Int.nullable().describe("block of the last holder scan (the positions' state)"),
     price_block: Int.nullable().describe("block of the pool prices the positions are valued at"),
     positions: z.array(StakePositionSchema).describe("largest tao_value first"),
+    hotkey: AccountHotkeySchema.nullable().describe(
+      "the address as a hotkey (UIDs, stake held on it); null when it is neither registered nor staked on",
+    ),
   }),
 );
 
@@ -182,6 +211,7 @@ export type AccountHistoryPointDto = z.input<typeof AccountHistoryPointSchema>;
 export type HotkeyHistoryDto = z.input<typeof HotkeyHistorySchema>;
 export type HotkeyHistoryPointDto = z.input<typeof HotkeyHistoryPointSchema>;
 export type AccountDto = z.input<typeof AccountSchema>;
+export type AccountHotkeyDto = z.input<typeof AccountHotkeySchema>;
 export type StakePositionDto = z.input<typeof StakePositionSchema>;
 export type RichListDto = z.input<typeof RichListSchema>;
 export type RichListItemDto = z.input<typeof RichListItemSchema>;

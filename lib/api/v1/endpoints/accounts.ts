@@ -40,7 +40,7 @@ export const account = defineEndpoint({
   path: "/accounts/{address}",
   tag: "accounts",
   summary: "One account: balance breakdown and stake positions",
-  description: `${SCANS} staked = sum of the positions' TAO values (unpriced positions left out); total = free + reserved + staked. 404 when the account has neither a balance entry nor a position.`,
+  description: `${SCANS} staked = sum of the positions' TAO values (unpriced positions left out); total = free + reserved + staked. hotkey: the address as a hotkey — its UID in each subnet's newest metagraph and the positions held on it (stakers, TAO value at the newest prices). 404 when the address has neither a balance entry, nor a position, nor a hotkey role.`,
   query: z.object({}).strict(),
   params: z.object({ address: address("account (coldkey)") }).strict(),
   response: AccountSchema,

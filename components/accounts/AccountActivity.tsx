@@ -1,0 +1,132 @@
+"use client";
+// An account's recent activity: transfers either way, its stake trades as coldkey, and the extrinsics it signed
+// (/api/v1/transfers?address=, /stake-trades?coldkey=, /extrinsics?signer=), each with a link to the full list.
+import Link from "next/link";
+import { useApiQuery } from "../../lib/api/use-api-query";
+import type { StakeTradeDto, TransferDto } from "../../lib/api/v1/schemas";
+import { ExtrinsicsTable } from "../explorer/ExtrinsicsTable";
+import { Address } from "../ui/Address";
+import { Amount } from "../ui/Amount";
+import { Badge } from "../ui/Badge";
+import { Panel } from "../ui/Card";
+import { type Column, DataTable } from "../ui/DataTable";
+import { BlockLink } from "../ui/Links";
+import { EmptyState } from "../ui/States";
+import { Time } from "../ui/Time";
+
+const LIMIT = 10;
+const more = "text-brand-600 hover:underline";
+
+function transferColumns(self: string): Column<TransferDto>[] {
+  return [
+    { key: "block", header: "Block", cell: (t) => <BlockLink number={t.block_number} /> },
+    {
+      key: "direction",
+      header: "",
+      cell: (t) =>
+        t.from?.ss58 === self ? <Badge tone="neutral">out</Badge> : <Badge tone="green">in</Badge>,
+    },
+    {
+      key: "counterparty",
+      header: "Counterparty",
+      cell: (t) => <Address address={t.from?.ss58 === self ? t.to : t.from} link />,
+    },
+    { key: "amount", header: "Amount", align: "right", cell: (t) => <Amount value={t.amount} compact /> },
+    { key: "time", header: "Age", hideOnMobile: true, cell: (t) => <Time iso={t.timestamp} compact /> },
+  ];
+}
+
+const tradeColumns: Column<StakeTradeDto>[] = [
+  { key: "block", header: "Block", cell: (t) => <BlockLink number={t.block_number} /> },
+  { key: "action", header: "Action", cell: (t) => t.action },
+  {
+    key: "netuid",
+    header: "Subnet",
+    cell: (t) =>
+      t.netuid === null ? (
+        "—"
+      ) : (
+        <Link href={`/subnets/${t.netuid}`} className={more}>
+          {t.netuid}
+        </Link>
+      ),
+  },
+  { key: "hotkey", header: "Hotkey", hideOnMobile: true, cell: (t) => <Address address={t.hotkey} /> },
+  { key: "tao", header: "TAO", align: "right", cell: (t) => <Amount value={t.tao} compact /> },
+  {
+    key: "alpha",
+    header: "α",
+    align: "right",
+    cell: (t) => <Amount value={t.alpha} unit="alpha" compact />,
+  },
+  { key: "time", header: "Age", hideOnMobile: true, cell: (t) => <Time iso={t.timestamp} compact /> },
+];
+
+export function AccountActivity({ address }: { address: string }) {
+  const transfers = useApiQuery("transfers", { address, limit: LIMIT });
+  const trades = useApiQuery("stakeTrades", { coldkey: address, limit: LIMIT });
+  return (
+    <div className="grid gap-4 xl:grid-cols-2">
+      <Panel
+        title="Transfers"
+        id="account-transfers"
+        actions={
+          <Link href={`/transfers?address=${address}`} className={more}>
+            All transfers
+          </Link>
+        }
+      >
+        <DataTable
+          label="Transfers of this account"
+          testId="account-transfers"
+          columns={transferColumns(address)}
+          rows={transfers.data?.data}
+          rowKey={(t) => t.id}
+          rowHref={(t) => (t.extrinsic_id ? `/extrinsics/${t.extrinsic_id}` : `/blocks/${t.block_number}`)}
+          isPending={transfers.isPending}
+          error={transfers.error}
+          onRetry={() => void transfers.refetch()}
+          empty={<EmptyState title="No transfers indexed for this account" />}
+          skeletonRows={4}
+        />
+      </Panel>
+      <Panel
+        title="Stake trades"
+        id="account-trades"
+        actions={
+          <a href={`/api/v1/stake-trades?coldkey=${address}&format=csv`} className={more}>
+            All (CSV)
+          </a>
+        }
+      >
+        <DataTable
+          label="Stake trades of this account"
+          testId="account-trades"
+          columns={tradeColumns}
+          rows={trades.data?.data}
+          rowKey={(t) => t.id}
+          rowHref={(t) => (t.extrinsic_id ? `/extrinsics/${t.extrinsic_id}` : `/blocks/${t.block_number}`)}
+          isPending={trades.isPending}
+          error={trades.error}
+          onRetry={() => void trades.refetch()}
+          empty={<EmptyState title="No stake trades indexed for this coldkey" />}
+          skeletonRows={4}
+        />
+      </Panel>
+      <Panel
+        title="Extrinsics signed"
+        id="account-extrinsics"
+        actions={
+          <a href={`/api/v1/extrinsics?signer=${address}&format=csv`} className={more}>
+            All (CSV)
+          </a>
+        }
+      >
+        <ExtrinsicsTable
+          params={{ signer: address, limit: LIMIT }}
+          label="Extrinsics signed by this account"
+        />
+      </Panel>
+    </div>
+  );
+}
