@@ -1,6 +1,7 @@
 import { LatestBlocks } from "../components/home/LatestBlocks";
 import { LatestStakeTrades } from "../components/home/LatestStakeTrades";
 import { LatestTransfers } from "../components/home/LatestTransfers";
+import { NetworkChartsLazy } from "../components/home/NetworkChartsLazy";
 import { NetworkStats } from "../components/home/NetworkStats";
 import {
   LATEST_BLOCKS,
@@ -68,6 +69,7 @@ export default async function HomePage() {
           </p>
         )}
         <NetworkStats />
+        <NetworkChartsLazy />
         <div className="grid gap-6 xl:grid-cols-5">
           <TopSubnets className="xl:col-span-3" />
           <TopValidators className="xl:col-span-2" />

@@ -46,6 +46,12 @@ import {
   storedMetagraphNetuids,
   writeMetagraphs,
 } from "../state/metagraph";
+import {
+  type NetworkSnapshot,
+  pruneNetworkSnapshots,
+  readNetworkSnapshots,
+  writeNetworkSnapshots,
+} from "../state/network-snapshots";
 import { type PoolSnapshot, readPoolSnapshots } from "../state/pool-snapshots";
 import { type CheckTarget, checkBlocks, type EngineCheck, type SelfCheckHooks } from "../state/self-check";
 import { writeEngineChecks } from "../state/write-engine-checks";
@@ -312,8 +318,9 @@ export class Indexer {
       const checking = this.#selfCheck(raw);
       checking.catch(() => undefined);
       // The batch's state reads are independent round trips: issued together, they cost the slowest one.
-      const [snapshots, days, metagraphs, holders] = await Promise.all([
+      const [snapshots, network, days, metagraphs, holders] = await Promise.all([
         this.#readSnapshots(raw, heads),
+        this.#readNetwork(raw, heads),
         this.#readDays(lane, decoded, heads, end === target),
         this.#readMetagraphs(decoded, heads),
         this.#readHolders(lane, decoded, end === target),
@@ -322,7 +329,7 @@ export class Indexer {
       await this.#commit(
         lane,
         decoded,
-        { snapshots, days, metagraphs, holders, checks },
+        { snapshots, network, days, metagraphs, holders, checks },
         heads,
         end === target,
       );
@@ -376,20 +383,35 @@ export class Indexer {
   }
 
   /** Writes one batch, its lane cursor (and lease heartbeat) atomically. */
-  /** Pool state at the blocks the snapshot policy selects, read with each block's own (post-state) runtime. */
-  async #readSnapshots(raw: readonly RawBlock[], heads: Heads): Promise<PoolSnapshot[]> {
+  /** The blocks the snapshot policy selects, grouped by the spec of their post-state runtime. */
+  #snapshotBlocks(raw: readonly RawBlock[], heads: Heads): Map<number, RawBlock[]> {
     const policy = this.#o.snapshots;
-    if (!policy || !this.#segments) return [];
-    const wanted = raw.filter((b) => b.number > heads.best - policy.window || b.number % policy.every === 0);
     const bySpec = new Map<number, RawBlock[]>();
+    if (!policy || !this.#segments) return bySpec;
+    const wanted = raw.filter((b) => b.number > heads.best - policy.window || b.number % policy.every === 0);
     for (const b of wanted) {
       const spec = this.#segments.stateSpecAt(b.number);
       bySpec.set(spec, [...(bySpec.get(spec) ?? []), b]);
     }
+    return bySpec;
+  }
+
+  /** Pool state at the blocks the snapshot policy selects, read with each block's own (post-state) runtime. */
+  async #readSnapshots(raw: readonly RawBlock[], heads: Heads): Promise<PoolSnapshot[]> {
     const out: PoolSnapshot[] = [];
-    for (const [spec, blocks] of bySpec) {
+    for (const [spec, blocks] of this.#snapshotBlocks(raw, heads)) {
       const runtime = await this.#runtimes.get(spec, blocks[0]!.hash);
       out.push(...(await readPoolSnapshots(this.#o.client, runtime, blocks)));
+    }
+    return out;
+  }
+
+  /** Issuance, stake and registration cost at the same blocks as the pool snapshots. */
+  async #readNetwork(raw: readonly RawBlock[], heads: Heads): Promise<NetworkSnapshot[]> {
+    const out: NetworkSnapshot[] = [];
+    for (const [spec, blocks] of this.#snapshotBlocks(raw, heads)) {
+      const runtime = await this.#runtimes.get(spec, blocks[0]!.hash);
+      out.push(...(await readNetworkSnapshots(this.#o.client, runtime, blocks)));
     }
     return out;
   }
@@ -536,6 +558,7 @@ export class Indexer {
     blocks: IngestedBlock[],
     state: {
       snapshots: PoolSnapshot[];
+      network: NetworkSnapshot[];
       days: DayRow[];
       metagraphs: MetagraphSnapshot[];
       holders: HolderState;
@@ -549,6 +572,7 @@ export class Indexer {
       const written = await writeBlocks(client, blocks, heads.finalized);
       await writeSnapshots(client, state.snapshots);
       if (state.snapshots.length > 0) await writeCandles(client, blocks[0]!.raw.number, last.raw.number);
+      await writeNetworkSnapshots(client, state.network);
       await writeMetagraphs(client, state.metagraphs);
       if (state.holders.scan) await writeHolderScan(client, state.holders.scan);
       if (state.holders.balances)
@@ -587,6 +611,7 @@ export class Indexer {
     if (policy && lane.hot && last.raw.number - this.#lastPrune >= 1000) {
       this.#lastPrune = last.raw.number;
       await pruneSnapshots(this.#o.pool, heads.best - policy.window, policy.every);
+      await pruneNetworkSnapshots(this.#o.pool, heads.best - policy.window, policy.every);
       await pruneScanHistory(this.#o.pool, heads.best - policy.window, SCAN_HISTORY_BUCKET);
     }
   }

@@ -19,6 +19,7 @@ export interface WriteStats {
 /** Every table keyed by block number, deleted from on rollback: the projections, then the core tables. */
 export const BLOCK_KEYED_TABLES: readonly { table: string; column: string }[] = [
   ...PROJECTIONS.map((p) => ({ table: p.table, column: "block_number" })),
+  { table: "network_snapshots", column: "block_number" },
   { table: "pool_snapshots", column: "block_number" },
   { table: "holder_stats", column: "block_number" },
   { table: "holder_scans", column: "block_number" },

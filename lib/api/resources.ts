@@ -26,6 +26,7 @@ import {
   EventListSchema,
   ExtrinsicDetailSchema,
   ExtrinsicListSchema,
+  NetworkSeriesSchema,
   RecycleListSchema,
   RuntimeVersionListSchema,
   SearchResponseSchema,
@@ -188,6 +189,11 @@ const enc = encodeURIComponent;
 export const resources = {
   health: define()({ path: () => "/api/health", schema: HealthSchema, refetchInterval: 30_000, live: true }),
   stats: define()({ path: () => "/api/v1/stats", schema: StatsSchema, live: true }),
+  statsHistory: define<HistoryParams>()({
+    path: (p) => `/api/v1/stats/history${queryString({ ...p })}`,
+    schema: NetworkSeriesSchema,
+    live: true,
+  }),
   blocks: define<BlockListParams>()({
     path: (p) => `/api/v1/blocks${queryString({ ...p })}`,
     schema: BlockListSchema,

@@ -3,10 +3,11 @@
 // (see counts.ts).
 import type { StatsDto } from "../api/v1/schemas";
 import { rowCount } from "./counts";
+import { networkFigures } from "./network";
 import { iso, select } from "./sql";
 
 export async function latestStats(): Promise<StatsDto> {
-  const [[top], blocks, extrinsics, signed, events] = await Promise.all([
+  const [[top], blocks, extrinsics, signed, events, network] = await Promise.all([
     select<
       {
         chain_head: number | null;
@@ -33,6 +34,7 @@ export async function latestStats(): Promise<StatsDto> {
     rowCount("extrinsics"),
     rowCount("signed_extrinsics"),
     rowCount("events"),
+    networkFigures(),
   ]);
   return {
     chain: {
@@ -47,5 +49,6 @@ export async function latestStats(): Promise<StatsDto> {
     },
     counts: { blocks, extrinsics, signed_extrinsics: signed, events },
     runtime: { spec_version: top?.head_spec ?? null, versions_seen: top?.versions ?? 0 },
+    network,
   };
 }

@@ -1,7 +1,9 @@
 // /accounts/{address}, /holders, /holders/stats, /subnets/{netuid}/holders(/stats) over a scenario devnet indexed
 // with holder scans: bodies match the OpenAPI document, values equal the stored scan recomputed here with BigInt
 // (TAO value = floor(alpha × latest price / 1e9), root 1:1), bad input is a 400 naming the parameter, unknown is a
-// 404, and lists export as CSV.
+// 404, and lists export as CSV. Also the network figures (/stats network, /stats/history) of the same chain.
+import { ApiPromise, WsProvider } from "@polkadot/api";
+import type { Codec } from "@polkadot/types/types";
 import { decodeAddress, encodeAddress } from "@polkadot/util-crypto";
 import type pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -10,6 +12,8 @@ import * as accountRoute from "../../app/api/v1/accounts/[address]/route";
 import * as holdersRoute from "../../app/api/v1/holders/route";
 import * as holderStatsRoute from "../../app/api/v1/holders/stats/route";
 import * as openapiRoute from "../../app/api/v1/openapi.json/route";
+import * as statsHistoryRoute from "../../app/api/v1/stats/history/route";
+import * as statsRoute from "../../app/api/v1/stats/route";
 import * as subnetHoldersRoute from "../../app/api/v1/subnets/[netuid]/holders/route";
 import * as subnetHolderStatsRoute from "../../app/api/v1/subnets/[netuid]/holders/stats/route";
 import * as validatorHistoryRoute from "../../app/api/v1/validators/[hotkey]/history/route";
@@ -19,6 +23,7 @@ import { Indexer } from "../../indexer/pipeline/indexer";
 import { HttpRpcClient } from "../../indexer/rpc";
 import { configureRateLimit, DEFAULT_RATE_LIMIT } from "../../lib/api/v1/http/rate-limit";
 import { db } from "../../lib/db/client";
+import { referenceEngine } from "../../lib/engine/ref/index";
 import { closeQueryPool } from "../../lib/queries/pool";
 import { freshDatabase, type TestDatabase, testPool } from "../helpers/db";
 import { call } from "./fixture";
@@ -561,5 +566,109 @@ describe("GET /validators/{hotkey}/history", () => {
     });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.parameter).toBe("hotkey");
+  });
+});
+
+describe("network figures (/stats network, /stats/history)", () => {
+  it("stores issuance, stake and registration cost as the chain has them, with the block's pool sums", async () => {
+    const rows = (
+      await pool.query<{
+        block_number: number;
+        issuance: string;
+        staked: string;
+        registration_cost: string | null;
+        pools: number;
+        tao_in_pools: string | null;
+        alpha_price_sum: string | null;
+      }>(
+        `SELECT block_number, issuance::text, staked::text, registration_cost::text, pools, tao_in_pools::text,
+                alpha_price_sum::text FROM network_snapshots ORDER BY block_number`,
+      )
+    ).rows;
+    const snapshotBlocks = (
+      await pool.query<{ b: number }>("SELECT DISTINCT block_number AS b FROM pool_snapshots ORDER BY 1")
+    ).rows.map((r) => r.b);
+    expect(rows.map((r) => r.block_number)).toEqual(snapshotBlocks);
+    const api = await ApiPromise.create({ provider: new WsProvider(devnet.wsUrl), noInitWarn: true });
+    try {
+      for (const r of rows.filter((_, i) => i % 7 === 0 || i === rows.length - 1)) {
+        const hash = await api.rpc.chain.getBlockHash(r.block_number);
+        const at = await api.at(hash);
+        const sm = at.query.subtensorModule as unknown as Record<string, (...a: unknown[]) => Promise<Codec>>;
+        expect(r.issuance).toBe((await sm.totalIssuance!()).toString());
+        expect(r.staked).toBe((await sm.totalStake!()).toString());
+        // The runtime API's u64, little-endian.
+        const cost = await api.rpc.state.call(
+          "SubnetRegistrationRuntimeApi_get_network_registration_cost",
+          "0x",
+          hash,
+        );
+        expect(r.registration_cost).toBe(Buffer.from(cost.toU8a(true)).readBigUInt64LE().toString());
+        let tao = 0n;
+        let pools = 0;
+        for (const [key, value] of await (
+          sm.subnetTAO as unknown as { entries(): Promise<[{ args: Codec[] }, Codec][]> }
+        ).entries()) {
+          if (Number(key.args[0]!.toString()) === 0) continue;
+          tao += BigInt(value.toString());
+          pools++;
+        }
+        expect([r.pools, r.tao_in_pools]).toEqual([pools, tao.toString()]);
+        const prices = await pool.query<{ s: string }>(
+          "SELECT sum(price_rao)::text AS s FROM pool_snapshots WHERE block_number = $1 AND netuid > 0",
+          [r.block_number],
+        );
+        expect(r.alpha_price_sum).toBe(prices.rows[0]!.s);
+      }
+    } finally {
+      await api.disconnect();
+    }
+  });
+
+  it("serves the newest figures with the next halving, and their history", async () => {
+    const body = await get(statsRoute.GET, "/stats", "/stats");
+    const newest = (
+      await pool.query<{ block_number: number; issuance: string; staked: string }>(
+        "SELECT block_number, issuance::text, staked::text FROM network_snapshots ORDER BY block_number DESC LIMIT 1",
+      )
+    ).rows[0]!;
+    const n = body.network;
+    expect(n).toMatchObject({
+      block_number: newest.block_number,
+      issuance: newest.issuance,
+      staked: newest.staked,
+    });
+    const [i, st] = [BigInt(newest.issuance), BigInt(newest.staked)];
+    expect(n.staked_share).toBe(
+      ((st * 10n ** 10n) / i)
+        .toString()
+        .padStart(11, "0")
+        .replace(/(\d{10})$/, ".$1"),
+    );
+    const e = referenceEngine.blockEmission(i);
+    expect(n.block_emission).toBe(e.toString());
+    const next = BigInt(n.next_halving.issuance);
+    expect(referenceEngine.blockEmission(next)).toBeLessThan(e);
+    expect(referenceEngine.blockEmission(next - 1n)).toBe(e);
+    expect(n.next_halving.block_emission_after).toBe(referenceEngine.blockEmission(next).toString());
+    expect(n.next_halving.blocks).toBe(Number((next - i + e - 1n) / e));
+
+    const history = await get(statsHistoryRoute.GET, "/stats/history", "/stats/history?limit=1000");
+    const all = (
+      await pool.query<{ block_number: number; issuance: string }>(
+        "SELECT block_number, issuance::text FROM network_snapshots ORDER BY block_number",
+      )
+    ).rows;
+    expect(
+      history.data.map((p: { block_number: number; issuance: string }) => [p.block_number, p.issuance]),
+    ).toEqual(all.map((r) => [r.block_number, r.issuance]));
+    expect(history.data.at(-1)).toEqual(
+      Object.fromEntries(Object.entries(n).filter(([k]) => k in history.data.at(-1))),
+    );
+    const hourly = await get(statsHistoryRoute.GET, "/stats/history", "/stats/history?frequency=hour");
+    expect(hourly.data.at(-1)).toEqual(history.data.at(-1));
+    const bad = await call(statsHistoryRoute.GET, "/stats/history?frequency=minute");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.parameter).toBe("frequency");
   });
 });

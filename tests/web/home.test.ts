@@ -6,6 +6,7 @@
 import { mkdirSync } from "node:fs";
 import type { BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatPercent } from "../../lib/format/numbers";
 import { browserAvailable, openBrowser } from "../helpers/browser";
 import { type Stack, startStack } from "../helpers/stack";
 import { waitForIndexed, watchedPage } from "./harness";
@@ -91,6 +92,35 @@ describe.runIf(enabled)("home dashboard in Chromium", () => {
     expect(await validators.locator("tbody tr[data-href]").count()).toBe(vApi.data.length);
 
     await page.getByTestId("latest-stake-trades").locator("tbody tr[data-href]").first().waitFor();
+
+    // Network figures: the staked share and subnet count the API gives, and three history charts.
+    await expect
+      .poll(
+        async () => {
+          const stats = (await (await fetch(`${stack.url}/api/v1/stats`)).json()) as {
+            network: { issuance: string; staked: string; subnets: number } | null;
+          };
+          const n = stats.network;
+          if (!n) return "no network figures";
+          const share = (await page.getByTestId("staked-share").textContent())?.trim();
+          const count = (await page.getByTestId("subnet-count").textContent())?.trim();
+          const want = formatPercent(BigInt(n.staked), BigInt(n.issuance));
+          return share === want && count === String(n.subnets)
+            ? "match"
+            : `${share}/${count} vs ${want}/${n.subnets}`;
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe("match");
+    expect(await page.getByTestId("next-halving").textContent()).toMatch(/^≈ \d/);
+    for (const id of ["issuance", "prices", "pools"]) {
+      const chart = page.getByTestId(`network-chart-${id}`);
+      await chart.locator("path.recharts-line-curve").first().waitFor({ state: "attached" });
+      expect(Number(await chart.getAttribute("data-points"))).toBeGreaterThan(2);
+    }
+    expect(await page.getByTestId("network-chart-issuance").locator("path.recharts-line-curve").count()).toBe(
+      2,
+    );
 
     mkdirSync(SCREENS, { recursive: true });
     await page.screenshot({ path: `${SCREENS}/home.png`, fullPage: true });

@@ -13,7 +13,15 @@ import {
 import { recycle, stakeTrades, transfers } from "./endpoints/activity";
 import { events, extrinsic, extrinsics } from "./endpoints/chain-data";
 import { poolStates, projection, quote, quoteCurve, selfCheck } from "./endpoints/engine";
-import { block, blocks, health, runtimeVersions, searchEndpoint, stats } from "./endpoints/network";
+import {
+  block,
+  blocks,
+  health,
+  runtimeVersions,
+  searchEndpoint,
+  stats,
+  statsHistory,
+} from "./endpoints/network";
 import {
   subnetHyperparameters,
   subnetRegistrationCost,
@@ -53,6 +61,7 @@ export const openApi = defineEndpoint({
 
 export const endpoints = {
   stats,
+  statsHistory,
   blocks,
   block,
   extrinsics,

@@ -166,6 +166,68 @@ const Count = z.object({
   exact: z.boolean().describe("false: planner estimate (pg_class.reltuples / pg_stats)"),
 });
 
+const Fraction = z
+  .string()
+  .regex(/^[0-9]+\.[0-9]+$/)
+  .describe("an exact decimal string, truncated to 10 places");
+
+export const NetworkPointSchema = named(
+  "NetworkPoint",
+  z.object({
+    block_number: Int,
+    timestamp: Timestamp.nullable(),
+    issuance: AmountSchema.nullable().describe(
+      "SubtensorModule TotalIssuance (Balances' before it existed), rao",
+    ),
+    staked: AmountSchema.nullable().describe("SubtensorModule TotalStake, rao"),
+    staked_share: Fraction.nullable().describe("staked / issuance"),
+    registration_cost: AmountSchema.nullable().describe(
+      "subnet registration (lock) cost, from SubnetRegistrationRuntimeApi.get_network_registration_cost, rao",
+    ),
+    subnets: Int.describe("subnets with a pool at the block, root excluded"),
+    tao_in_pools: AmountSchema.nullable().describe("Σ SubnetTAO over those subnets, rao"),
+    alpha_price_sum: AmountSchema.nullable().describe(
+      "Σ spot price over the priced subnets (current_alpha_price_all), rao per whole alpha",
+    ),
+  }),
+);
+
+export const NetworkFiguresSchema = named(
+  "NetworkFigures",
+  NetworkPointSchema.extend({
+    accounts: Int.nullable().describe(
+      "System.Account entries at accounts_block (counted by the indexer daily)",
+    ),
+    accounts_block: Int.nullable(),
+    block_emission: AmountSchema.nullable().describe(
+      "TAO minted per block at this issuance (the engine), rao",
+    ),
+    next_halving: z
+      .object({
+        issuance: AmountSchema.describe(
+          "smallest issuance at which the block emission drops (the engine), rao",
+        ),
+        block_emission_after: AmountSchema.describe("block emission from then on, rao"),
+        blocks: Int.describe(
+          "estimate: ⌈(issuance at halving − issuance) / block_emission⌉, i.e. assuming issuance grows by " +
+            "the block emission every block (recycling and burns lower issuance and push it later)",
+        ),
+        eta: Timestamp.nullable().describe("timestamp of block_number + blocks at 12 s per block"),
+      })
+      .nullable(),
+  }),
+);
+
+export const NetworkSeriesSchema = named(
+  "NetworkSeries",
+  z.object({
+    frequency: z.enum(["block", "hour", "day"]),
+    data: z
+      .array(NetworkPointSchema)
+      .describe("oldest first; block: every snapshot; hour/day: the last snapshot of each UTC hour/day"),
+  }),
+);
+
 export const StatsSchema = named(
   "Stats",
   z.object({
@@ -189,6 +251,9 @@ export const StatsSchema = named(
       spec_version: Int.nullable().describe("spec of the highest stored block"),
       versions_seen: Int,
     }),
+    network: NetworkFiguresSchema.nullable().describe(
+      "the newest network snapshot with the next halving; null before the first",
+    ),
   }),
 );
 
@@ -281,6 +346,8 @@ export type ExtrinsicDto = z.infer<typeof ExtrinsicSchema>;
 export type ExtrinsicDetailDto = z.infer<typeof ExtrinsicDetailSchema>;
 export type EventDto = z.infer<typeof EventSchema>;
 export type RuntimeVersionDto = z.infer<typeof RuntimeVersionSchema>;
+export type NetworkPointDto = z.infer<typeof NetworkPointSchema>;
+export type NetworkFiguresDto = z.infer<typeof NetworkFiguresSchema>;
 export type StatsDto = z.infer<typeof StatsSchema>;
 export type SearchResultDto = z.infer<typeof SearchResultSchema>;
 export type TransferDto = z.infer<typeof TransferSchema>;

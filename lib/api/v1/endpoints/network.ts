@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { getBlock, listBlocks } from "../../../queries/blocks";
 import { getHealth } from "../../../queries/health";
+import { networkSeries } from "../../../queries/network";
 import { listRuntimeVersions } from "../../../queries/runtime-versions";
 import { search } from "../../../queries/search";
 import { latestStats } from "../../../queries/stats";
@@ -23,12 +24,23 @@ import {
   BlockListSchema,
   BlockSchema,
   HealthResponseSchema,
+  NetworkSeriesSchema,
   RuntimeVersionListSchema,
   SearchResponseSchema,
   StatsSchema,
 } from "../schemas";
+import { historyQuery } from "./accounts";
 
 const noQuery = z.object({}).strict();
+
+const NETWORK =
+  "The indexer reads TotalIssuance and TotalStake (SubtensorModule storage) and the subnet registration cost " +
+  "(SubnetRegistrationRuntimeApi.get_network_registration_cost, the chain's own computation) at every pool " +
+  "snapshot block (every block of its recent window, every 300th before it) and stores them with that block's " +
+  "pool sums over subnets, root excluded: subnets = pools, tao_in_pools = Σ SubnetTAO, alpha_price_sum = Σ spot " +
+  "price (current_alpha_price_all) of the priced pools. staked_share = staked / issuance, truncated to 10 " +
+  "places. The next halving: the smallest issuance at which the engine's block emission (the chain's " +
+  "get_block_emission_for_issuance) drops, found by bisection, and the blocks to it at the current emission.";
 
 export const stats = defineEndpoint({
   id: "getStats",
@@ -40,11 +52,28 @@ export const stats = defineEndpoint({
     "finalized block, row counts and the runtime of the head block. Method: counts are exact while a table " +
     "holds fewer than 50,000 rows, then the planner's estimate (pg_class.reltuples; signed extrinsics: " +
     "reltuples × the share of signed rows from pg_stats), refreshed by autovacuum/ANALYZE; each count says " +
-    "which it is. Counts are cached for 5 s.",
+    `which it is. Counts are cached for 5 s. network: ${NETWORK}`,
   query: noQuery,
   response: StatsSchema,
   cache: "head",
   handler: () => latestStats(),
+});
+
+export const statsHistory = defineEndpoint({
+  id: "getStatsHistory",
+  path: "/stats/history",
+  tag: "network",
+  summary: "Network figures over time: issuance, stake, registration cost, pools",
+  description:
+    `${NETWORK} frequency=block: every stored snapshot; hour/day: the last snapshot of each UTC hour/day; ` +
+    "`from`/`to` filter on block timestamps; at most `limit` points, the newest, returned oldest first.",
+  query: historyQuery,
+  response: NetworkSeriesSchema,
+  cache: "head",
+  handler: async ({ query: q }) => {
+    const frequency = q.frequency ?? "block";
+    return { frequency, data: await networkSeries({ frequency, from: q.from, to: q.to, limit: q.limit }) };
+  },
 });
 
 export const blocks = defineEndpoint({
