@@ -150,11 +150,62 @@ function HyperparameterHistory({ netuid }: { netuid: number }) {
   );
 }
 
+/** Daily TAO recycled by the subnet's neuron registrations, and alpha burned/recycled on it (/api/v1/recycle). */
+function RecycleChart({ netuid }: { netuid: number }) {
+  const q = useApiQuery("recycle", { netuid, frequency: "day", limit: 90 });
+  const points = [...(q.data?.data ?? [])].reverse().map((p) => ({
+    day: p.period,
+    recycled: amountTao(p.recycled_tao),
+    burned: amountTao(p.alpha_burned),
+    alphaRecycled: amountTao(p.alpha_recycled),
+  }));
+  return (
+    <Panel title="Recycled and burned per day" id="subnet-recycle-title">
+      {q.isPending ? (
+        <Skeleton className="m-4 h-56" />
+      ) : q.error ? (
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+      ) : points.length === 0 ? (
+        <EmptyState title="Nothing recycled or burned on this subnet yet" />
+      ) : (
+        <div className="h-56 px-2 py-3" data-testid="subnet-recycle-chart" data-points={points.length}>
+          <ResponsiveContainer width="100%" height="100%">
+            <ComposedChart data={points} margin={{ left: 8, right: 8 }}>
+              <CartesianGrid strokeDasharray="3 3" className="stroke-zinc-200 dark:stroke-zinc-800" />
+              <XAxis dataKey="day" fontSize={11} minTickGap={16} />
+              <YAxis yAxisId="tao" fontSize={11} width={56} tickFormatter={(v) => Number(v).toPrecision(3)} />
+              <YAxis
+                yAxisId="alpha"
+                orientation="right"
+                fontSize={11}
+                width={56}
+                tickFormatter={(v) => Number(v).toPrecision(3)}
+              />
+              <Tooltip
+                labelFormatter={(l) => `${l} UTC`}
+                formatter={(v, key) =>
+                  key === "recycled"
+                    ? [`${Number(v).toPrecision(6)} τ`, "TAO recycled (registrations)"]
+                    : [`${Number(v).toPrecision(6)} α`, key === "burned" ? "alpha burned" : "alpha recycled"]
+                }
+              />
+              <Bar yAxisId="tao" dataKey="recycled" fill="#2563eb" isAnimationActive={false} />
+              <Bar yAxisId="alpha" dataKey="burned" fill="#ef4444" isAnimationActive={false} />
+              <Bar yAxisId="alpha" dataKey="alphaRecycled" fill="#f59e0b" isAnimationActive={false} />
+            </ComposedChart>
+          </ResponsiveContainer>
+        </div>
+      )}
+    </Panel>
+  );
+}
+
 export function SubnetHistory({ netuid }: { netuid: number }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <RegistrationCostChart netuid={netuid} />
       <HyperparameterHistory netuid={netuid} />
+      <RecycleChart netuid={netuid} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { SparklinesSchema } from "./schemas/sparklines";
 import {
   AccountHistorySchema,
   AccountSchema,
+  HolderStatsHistorySchema,
   HotkeyHistorySchema,
   RichListSchema,
   SubnetHoldersSchema,
@@ -274,6 +275,14 @@ export const resources = {
   holders: define<PageParams>()({
     path: (p) => `/api/v1/holders${queryString({ ...p })}`,
     schema: RichListSchema,
+  }),
+  /** Holder statistics per scan, newest first: network-wide (netuid absent) or one subnet's. */
+  holderStats: define<{ netuid?: number; limit?: number }>()({
+    path: ({ netuid, ...p }) =>
+      netuid === undefined
+        ? `/api/v1/holders/stats${queryString({ ...p })}`
+        : `/api/v1/subnets/${netuid}/holders/stats${queryString({ ...p })}`,
+    schema: HolderStatsHistorySchema,
   }),
   subnetHolders: define<{ netuid: number; page?: number; limit?: number }>()({
     path: ({ netuid, ...p }) => `/api/v1/subnets/${netuid}/holders${queryString({ ...p })}`,

@@ -67,6 +67,17 @@ describe.runIf(enabled)("holders and accounts in Chromium", () => {
       )
       .toBe(true);
     expect(api.pagination.total).toBeGreaterThan(10);
+    // Distribution: a bar per holder of the top 25; concentration: a point per scan.
+    await expect
+      .poll(async () => Number(await page.getByTestId("distribution-chart").getAttribute("data-points")))
+      .toBe(Math.min(25, api.pagination.total));
+    await page.getByTestId("distribution-chart").locator(".recharts-bar-rectangle").first().waitFor();
+    const scans = (await (await fetch(`${stack.url}/api/v1/holders/stats?limit=500`)).json()) as {
+      data: unknown[];
+    };
+    await expect
+      .poll(async () => Number(await page.getByTestId("concentration-chart").getAttribute("data-points")))
+      .toBeGreaterThanOrEqual(Math.min(scans.data.length, 2));
 
     // The richest account: its page shows the balance and every position the API lists.
     const top = api.data[0]!.address.ss58;
@@ -191,6 +202,18 @@ describe.runIf(enabled)("holders and accounts in Chromium", () => {
         { timeout: 60_000, interval: 1000 },
       )
       .toBe(true);
+    // Holder charts under the panel, and the recycle chart with the subnet history.
+    await page.getByTestId("distribution-chart").locator(".recharts-bar-rectangle").first().waitFor();
+    await page.getByTestId("concentration-chart").locator("path.recharts-line-curve").first().waitFor({
+      state: "attached",
+    });
+    const recycle = (await (await fetch(`${stack.url}/api/v1/recycle?netuid=1&frequency=day`)).json()) as {
+      data: unknown[];
+    };
+    if (recycle.data.length > 0)
+      expect(Number(await page.getByTestId("subnet-recycle-chart").getAttribute("data-points"))).toBe(
+        recycle.data.length,
+      );
     // Coldkeys link to their account pages.
     const first = panel.locator("tbody tr a[href^='/accounts/']").first();
     const href = await first.getAttribute("href");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { z } from "zod";
+import { NetworkHolderCharts } from "../../../components/accounts/HolderChartsLazy";
 import { HoldersTable } from "../../../components/accounts/HoldersTable";
 import { Prefetch, seed } from "../../../components/query/Prefetch";
 import { PAGE_SIZES } from "../../../components/ui/page-sizes";
@@ -46,6 +47,7 @@ export default async function HoldersPage({ searchParams }: { searchParams: Prom
         coldkeys with a non-zero total.
       </p>
       <Prefetch entries={[seed("holders", params, data)]}>
+        <NetworkHolderCharts />
         <HoldersTable params={params} defaultLimit={DEFAULT_LIMIT} />
       </Prefetch>
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { SubnetHolderCharts } from "../../../../components/accounts/HolderChartsLazy";
 import { SubnetHolders } from "../../../../components/accounts/SubnetHolders";
 import { MetagraphTable } from "../../../../components/metagraph/MetagraphTable";
 import { Prefetch, type PrefetchEntry, seed } from "../../../../components/query/Prefetch";
@@ -87,6 +88,7 @@ export default async function SubnetPage({
           )}
         </Panel>
       </div>
+      {holders ? <SubnetHolderCharts netuid={netuid} /> : null}
     </Prefetch>
   );
 }
