@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import type { SubnetListParams, SubnetOrderField } from "../../lib/api/resources";
 import { useApiQuery } from "../../lib/api/use-api-query";
 import type { SubnetDto } from "../../lib/api/v1/subnet-schemas";
+import { Address } from "../ui/Address";
 import { Amount } from "../ui/Amount";
 import { type Column, DataTable } from "../ui/DataTable";
 import { EmptyState } from "../ui/States";
@@ -52,9 +53,25 @@ const columns: Column<SubnetDto>[] = [
     sortable: true,
   },
   {
+    key: "price_change_1h",
+    header: "1h",
+    hideOnMobile: true,
+    cell: (s) => <Change value={s.price_change_1h} />,
+    align: "right",
+    sortable: true,
+  },
+  {
     key: "price_change_24h",
     header: "24h",
     cell: (s) => <Change value={s.price_change_24h} />,
+    align: "right",
+    sortable: true,
+  },
+  {
+    key: "price_change_7d",
+    header: "7d",
+    hideOnMobile: true,
+    cell: (s) => <Change value={s.price_change_7d} />,
     align: "right",
     sortable: true,
   },
@@ -103,7 +120,72 @@ const columns: Column<SubnetDto>[] = [
     align: "right",
     sortable: true,
   },
+  {
+    key: "tao_flow_24h",
+    header: "24h TAO flow",
+    hideOnMobile: true,
+    cell: (s) => <Flow value={s.tao_flow_24h} />,
+    align: "right",
+    sortable: true,
+  },
+  {
+    key: "liquidity",
+    header: "Liquidity",
+    hideOnMobile: true,
+    cell: (s) => <Amount value={s.liquidity} compact />,
+    align: "right",
+    sortable: true,
+  },
+  {
+    key: "uids",
+    header: "Validators / miners",
+    hideOnMobile: true,
+    cell: (s) => (
+      <span className="font-mono">{s.validators === null ? "—" : `${s.validators} / ${s.miners ?? 0}`}</span>
+    ),
+    align: "right",
+  },
+  {
+    key: "registration_cost",
+    header: "Reg. cost",
+    hideOnMobile: true,
+    cell: (s) => <Amount value={s.registration_cost} compact />,
+    align: "right",
+    sortable: true,
+  },
+  {
+    key: "recycled_24h",
+    header: "24h recycled",
+    hideOnMobile: true,
+    cell: (s) => <Amount value={s.recycled_24h} compact />,
+    align: "right",
+    sortable: true,
+  },
+  {
+    key: "owner",
+    header: "Owner",
+    hideOnMobile: true,
+    cell: (s) => (s.owner ? <Address address={s.owner} link /> : <span className="text-zinc-400">—</span>),
+  },
 ];
+
+/** A signed rao amount (net TAO flow): the sign shown and coloured, the digits exact. */
+function Flow({ value }: { value: string }) {
+  const negative = value.startsWith("-");
+  const abs = negative ? value.slice(1) : value;
+  const tone =
+    abs === "0"
+      ? "text-zinc-500"
+      : negative
+        ? "text-red-600 dark:text-red-400"
+        : "text-green-700 dark:text-green-400";
+  return (
+    <span className={tone}>
+      {negative ? "−" : abs === "0" ? "" : "+"}
+      <Amount value={abs} compact />
+    </span>
+  );
+}
 
 export function subnetsHref(p: SubnetListParams): string {
   const q = new URLSearchParams();

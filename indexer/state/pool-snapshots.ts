@@ -6,7 +6,7 @@ import { hexToU8a } from "@polkadot/util";
 import { I96F32, toDecimal } from "../../lib/engine/ref/fixed";
 import { decodeStorageValue, type Hex, type JsonValue, type Runtime } from "../decode";
 import { type RpcClient, unwrapBatch } from "../rpc";
-import { hasStorage, storageKey, storagePrefix } from "./keys";
+import { hasStorage, storageFallback, storageKey, storagePrefix } from "./keys";
 
 export interface PoolSnapshot {
   blockNumber: number;
@@ -22,6 +22,8 @@ export interface PoolSnapshot {
   alphaInEmission: string | null;
   alphaOutEmission: string | null;
   volume: string | null;
+  /** Burn: the neuron registration cost at the block. */
+  burn: string | null;
 }
 
 const ITEMS = [
@@ -33,6 +35,7 @@ const ITEMS = [
   ["subnetAlphaInEmission", "alphaInEmission"],
   ["subnetAlphaOutEmission", "alphaOutEmission"],
   ["subnetVolume", "volume"],
+  ["burn", "burn"],
 ] as const;
 
 type Field = (typeof ITEMS)[number][1];
@@ -81,6 +84,7 @@ export async function readPoolSnapshots(
     ),
   );
   const items = ITEMS.filter(([method]) => hasStorage(runtime, "subtensorModule", method));
+  const fallbacks = items.map(([method]) => storageFallback(runtime, "subtensorModule", method));
   const perBlock = blocks.map((b, i) => {
     const netuids = keyLists[i]!.map(netuidOfKey).sort((x, y) => x - y);
     const keys = netuids.flatMap((n) =>
@@ -133,11 +137,12 @@ export async function readPoolSnapshots(
         alphaInEmission: null,
         alphaOutEmission: null,
         volume: null,
+        burn: null,
       };
       items.forEach(([, field], j) => {
         const key = keys[n * items.length + j]!;
-        const raw = values.get(key.toLowerCase());
-        // Absent: the ValueQuery default, which is zero for every item read here.
+        // Absent: the ValueQuery default from the metadata (zero for most items here, InitialBurn for Burn).
+        const raw = values.get(key.toLowerCase()) ?? fallbacks[j];
         snap[field as Field] = raw ? amount(decodeStorageValue(runtime, key, raw as Hex).value) : "0";
       });
       out.push(snap);

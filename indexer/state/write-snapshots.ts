@@ -6,9 +6,10 @@ export async function writeSnapshots(client: pg.ClientBase, snaps: readonly Pool
   const col = <K extends keyof PoolSnapshot>(k: K) => snaps.map((s) => s[k]);
   await client.query(
     `INSERT INTO pool_snapshots (netuid, block_number, tao_in, alpha_in, alpha_out, price_rao, moving_price,
-                                 tao_in_emission, alpha_in_emission, alpha_out_emission, volume)
+                                 tao_in_emission, alpha_in_emission, alpha_out_emission, volume, burn)
      SELECT * FROM unnest($1::int[], $2::int[], $3::numeric[], $4::numeric[], $5::numeric[], $6::numeric[],
-                          $7::numeric[], $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[])
+                          $7::numeric[], $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[],
+                          $12::numeric[])
      ON CONFLICT (netuid, block_number) DO NOTHING`,
     [
       col("netuid"),
@@ -22,6 +23,7 @@ export async function writeSnapshots(client: pg.ClientBase, snaps: readonly Pool
       col("alphaInEmission"),
       col("alphaOutEmission"),
       col("volume"),
+      col("burn"),
     ],
   );
 }

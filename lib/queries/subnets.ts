@@ -18,7 +18,13 @@ export const SUBNET_ORDER_FIELDS = [
   "netuid",
   "price",
   "market_cap",
+  "price_change_1h",
   "price_change_24h",
+  "price_change_7d",
+  "liquidity",
+  "tao_flow_24h",
+  "recycled_24h",
+  "registration_cost",
   "volume_24h",
   "emission_share",
   "tao_in",
@@ -33,7 +39,13 @@ const ORDER_SQL: Record<SubnetOrderField, string> = {
   netuid: "netuid",
   price: "price_rao",
   market_cap: "market_cap",
+  price_change_1h: "price_change_1h",
   price_change_24h: "price_change_24h",
+  price_change_7d: "price_change_7d",
+  liquidity: "liquidity",
+  tao_flow_24h: "tao_flow_24h",
+  recycled_24h: "recycled_24h",
+  registration_cost: "burn",
   volume_24h: "volume_24h",
   emission_share: "emission_share",
   tao_in: "tao_in",
@@ -64,6 +76,44 @@ interface SubnetRow {
   alpha_out_emission: string | null;
   volume: string | null;
   total: string;
+  price_change_1h: string | null;
+  price_change_7d: string | null;
+  fdv: string | null;
+  liquidity: string | null;
+  tao_flow_24h: string | null;
+  recycled_24h: string | null;
+  validators: number | null;
+  miners: number | null;
+  burn: string | null;
+}
+
+/** Alpha's maximum supply (21 M alpha in rao), the FDV basis. */
+const MAX_ALPHA_SUPPLY = raw("21000000000000000");
+
+/** The newest block at or before `span` before the head snapshot's timestamp (a constant interval from code). */
+function refBlock(span: "1 hour" | "24 hours" | "7 days"): Sql {
+  return sql`(SELECT bb.number FROM blocks bb
+               WHERE bb."timestamp" <= b."timestamp" - ${raw(`interval '${span}'`)}
+               ORDER BY bb."timestamp" DESC, bb.number DESC LIMIT 1)`;
+}
+
+/**
+ * The subnet's snapshot a change is measured from: the newest at or before `ref` since its registration, or its
+ * oldest since registration when none is that old.
+ */
+function windowStart(ref: string): Sql {
+  const at = raw(ref);
+  return sql`(
+          SELECT * FROM (
+            (SELECT ps.block_number, ps.price_rao, ps.volume FROM pool_snapshots ps
+              WHERE ps.netuid = cur.netuid AND ps.block_number <= ${at}
+                AND ps.block_number >= coalesce(r.block_number, 0)
+              ORDER BY ps.block_number DESC LIMIT 1)
+            UNION ALL
+            (SELECT ps.block_number, ps.price_rao, ps.volume FROM pool_snapshots ps
+              WHERE ps.netuid = cur.netuid AND ps.block_number >= coalesce(r.block_number, 0)
+              ORDER BY ps.block_number ASC LIMIT 1)
+          ) c LIMIT 1)`;
 }
 
 /**
@@ -76,14 +126,14 @@ function subnetsSql(only: number | null, order: Sql, limit: number, offset: numb
       -- the newest snapshot block, and the newest block at or before 24 h before its timestamp (computed once:
       -- inlined into the per-subnet lookups below it would run per scanned row)
       SELECT p.block_number, b."timestamp",
-             (SELECT bb.number FROM blocks bb
-               WHERE bb."timestamp" <= b."timestamp" - interval '24 hours'
-               ORDER BY bb."timestamp" DESC, bb.number DESC LIMIT 1) AS ref_block
+             ${refBlock("1 hour")} AS ref_1h,
+             ${refBlock("24 hours")} AS ref_block,
+             ${refBlock("7 days")} AS ref_7d
         FROM (SELECT max(block_number) AS block_number FROM pool_snapshots) p
         LEFT JOIN blocks b ON b.number = p.block_number
     ),
     cur AS (
-      SELECT p.*, head."timestamp", head.ref_block,
+      SELECT p.*, head."timestamp", head.ref_block, head.ref_1h, head.ref_7d,
              sum(p.tao_in_emission) OVER () AS emission_sum
         FROM pool_snapshots p JOIN head ON p.block_number = head.block_number
     ),
@@ -97,6 +147,14 @@ function subnetsSql(only: number | null, order: Sql, limit: number, offset: numb
              CASE WHEN cur.volume >= w.volume THEN cur.volume - w.volume END AS volume_24h,
              CASE WHEN cur.emission_sum > 0
                   THEN round(cur.tao_in_emission / cur.emission_sum, 12) END AS emission_share,
+             CASE WHEN w1.price_rao > 0
+                  THEN round((cur.price_rao - w1.price_rao) * 100 / w1.price_rao, 4) END AS price_change_1h,
+             CASE WHEN w7.price_rao > 0
+                  THEN round((cur.price_rao - w7.price_rao) * 100 / w7.price_rao, 4) END AS price_change_7d,
+             floor(cur.price_rao * ${MAX_ALPHA_SUPPLY} / 1000000000) AS fdv,
+             cur.tao_in + floor(cur.alpha_in * cur.price_rao / 1000000000) AS liquidity,
+             flow.tao_flow AS tao_flow_24h, rec.recycled AS recycled_24h,
+             mg.validators, mg.miners,
              count(*) OVER () AS total
         FROM cur
         LEFT JOIN LATERAL (
@@ -110,24 +168,36 @@ function subnetsSql(only: number | null, order: Sql, limit: number, offset: numb
              AND block_number <= cur.block_number
            ORDER BY block_number DESC, event_index DESC LIMIT 1
         ) idn ON true
+        LEFT JOIN LATERAL ${windowStart("cur.ref_block")} w ON true
+        LEFT JOIN LATERAL ${windowStart("cur.ref_1h")} w1 ON true
+        LEFT JOIN LATERAL ${windowStart("cur.ref_7d")} w7 ON true
         LEFT JOIN LATERAL (
-          SELECT * FROM (
-            (SELECT ps.block_number, ps.price_rao, ps.volume FROM pool_snapshots ps
-              WHERE ps.netuid = cur.netuid AND ps.block_number <= cur.ref_block
-                AND ps.block_number >= coalesce(r.block_number, 0)
-              ORDER BY ps.block_number DESC LIMIT 1)
-            UNION ALL
-            (SELECT ps.block_number, ps.price_rao, ps.volume FROM pool_snapshots ps
-              WHERE ps.netuid = cur.netuid AND ps.block_number >= coalesce(r.block_number, 0)
-              ORDER BY ps.block_number ASC LIMIT 1)
-          ) c LIMIT 1
-        ) w ON true
+          SELECT sum(CASE WHEN t.action = 'stake' THEN t.tao ELSE -t.tao END) AS tao_flow
+            FROM stake_trades t
+           WHERE t.netuid = cur.netuid AND t.block_number > w.block_number AND t.block_number <= cur.block_number
+        ) flow ON true
+        LEFT JOIN LATERAL (
+          SELECT coalesce(sum(g.cost), 0) AS recycled FROM registrations g
+           WHERE g.netuid = cur.netuid AND g.kind = 'neuron'
+             AND g.block_number > w.block_number AND g.block_number <= cur.block_number
+        ) rec ON true
+        LEFT JOIN LATERAL (
+          SELECT count(*) FILTER (WHERE n.validator_permit)::int AS validators,
+                 count(*) FILTER (WHERE NOT n.validator_permit)::int AS miners
+            FROM metagraph_neurons n
+           WHERE n.netuid = cur.netuid
+             AND n.block_number = (SELECT max(ms.block_number) FROM metagraph_snapshots ms
+                                    WHERE ms.netuid = cur.netuid AND ms.block_number >= coalesce(r.block_number, 0)
+                                      AND ms.block_number <= cur.block_number)
+        ) mg ON true
        ${only === null ? empty : sql`WHERE cur.netuid = ${only}`}
     )
     SELECT netuid, block_number, "timestamp", price_rao::text, tao_in::text, alpha_in::text, alpha_out::text,
            market_cap::text, price_change_24h::text, volume_24h::text, window_start_block,
            emission_share::text, tao_in_emission::text, registered_block, owner, identity,
-           moving_price::text, alpha_in_emission::text, alpha_out_emission::text, volume::text, total::text
+           moving_price::text, alpha_in_emission::text, alpha_out_emission::text, volume::text, total::text,
+           price_change_1h::text, price_change_7d::text, fdv::text, liquidity::text, tao_flow_24h::text,
+           recycled_24h::text, validators, miners, burn::text
       FROM s
      ORDER BY ${order}
      LIMIT ${limit} OFFSET ${offset}`;
@@ -164,7 +234,16 @@ function toSubnet(r: SubnetRow): SubnetDto {
     alpha_in: r.alpha_in,
     alpha_out: r.alpha_out,
     market_cap: r.market_cap,
+    fdv: r.fdv,
+    liquidity: r.liquidity,
+    tao_flow_24h: r.tao_flow_24h ?? "0",
+    recycled_24h: r.recycled_24h ?? "0",
+    validators: r.validators,
+    miners: r.miners,
+    registration_cost: r.burn,
+    price_change_1h: trimDecimal(r.price_change_1h),
     price_change_24h: trimDecimal(r.price_change_24h),
+    price_change_7d: trimDecimal(r.price_change_7d),
     volume_24h: r.volume_24h,
     window_start_block: r.window_start_block,
     emission_share: trimDecimal(r.emission_share),

@@ -41,7 +41,7 @@ describe("pool snapshots of an indexed scenario devnet", () => {
       const netuids = added.map((k) => Number(k.args[0]!.toString())).sort((a, b) => a - b);
       const { rows } = await fx.pool.query<Record<string, string | number | null>>(
         `SELECT netuid, tao_in::text, alpha_in::text, alpha_out::text, price_rao::text, moving_price::text,
-                tao_in_emission::text, alpha_in_emission::text, alpha_out_emission::text, volume::text
+                tao_in_emission::text, alpha_in_emission::text, alpha_out_emission::text, volume::text, burn::text
            FROM pool_snapshots WHERE block_number = $1 ORDER BY netuid`,
         [n],
       );
@@ -76,6 +76,7 @@ describe("pool snapshots of an indexed scenario devnet", () => {
             alpha_in_emission: r.alpha_in_emission,
             alpha_out_emission: r.alpha_out_emission,
             volume: r.volume,
+            burn: r.burn,
             price_rao: r.price_rao,
             moving_price: r.moving_price === null ? null : Number(r.moving_price),
           },
@@ -88,6 +89,7 @@ describe("pool snapshots of an indexed scenario devnet", () => {
           alpha_in_emission: await read("subnetAlphaInEmission"),
           alpha_out_emission: await read("subnetAlphaOutEmission"),
           volume: await read("subnetVolume"),
+          burn: await read("burn"),
           price_rao: prices.get(netuid)?.toString() ?? null,
           moving_price: Number(toDecimal(I96F32, movingBits)),
         });

@@ -64,6 +64,7 @@ interface Chain {
   emission: bigint;
   volume: bigint;
   price: bigint;
+  burn: bigint;
 }
 
 async function chainAt(block: number): Promise<Map<number, Chain>> {
@@ -91,9 +92,23 @@ async function chainAt(block: number): Promise<Map<number, Chain>> {
       emission: await big("subnetTaoInEmission"),
       volume: await big("subnetVolume"),
       price: prices.get(n) ?? 0n,
+      burn: await big("burn"),
     });
   }
   return out;
+}
+
+/** A block's events as @polkadot/api decodes them: section, method and the data as strings. */
+async function eventsAt(block: number): Promise<{ section: string; method: string; data: string[] }[]> {
+  const at = await api.at(await api.rpc.chain.getBlockHash(block));
+  const records = (await at.query.system.events()) as unknown as {
+    event: { section: string; method: string; data: Codec[] };
+  }[];
+  return records.map((r) => ({
+    section: r.event.section,
+    method: r.event.method,
+    data: r.event.data.map((d) => d.toString()),
+  }));
 }
 
 /** (a − b) / b × 100 rounded half away from zero to 4 decimals, as NUMERIC round() does, trailing zeros cut. */
@@ -119,6 +134,7 @@ describe("GET /subnets", () => {
     expect(chain.size).toBeGreaterThanOrEqual(4);
     const sum = [...chain.values()].reduce((a, c) => a + c.emission, 0n);
     let changed = 0;
+    let flows = 0;
     for (const s of body.data) {
       const c = chain.get(s.netuid)!;
       expect(s.price).toBe(c.price.toString());
@@ -143,12 +159,44 @@ describe("GET /subnets", () => {
         expect(s.price_change_24h).toBe(pct(c.price, ref.price));
         if (c.price !== ref.price) changed++;
       } else expect(s.price_change_24h).toBeNull();
+      // Derived pool figures and the registration cost, from the same storage.
+      expect(s.registration_cost).toBe(c.burn.toString());
+      expect(s.liquidity).toBe((c.taoIn + (c.alphaIn * c.price) / 1_000_000_000n).toString());
+      expect(s.fdv).toBe(((c.price * 21_000_000_000_000_000n) / 1_000_000_000n).toString());
+      // 24 h activity from the chain's events after the window start.
+      let flow = 0n;
+      let recycled = 0n;
+      for (let b = s.window_start_block + 1; b <= head; b++) {
+        for (const e of await eventsAt(b)) {
+          if (e.section !== "subtensorModule") continue;
+          if ((e.method === "StakeAdded" || e.method === "StakeRemoved") && Number(e.data[4]) === s.netuid)
+            flow += (e.method === "StakeAdded" ? 1n : -1n) * BigInt(e.data[2]!);
+        }
+      }
+      const regs = await fx.pool.query<{ s: string | null }>(
+        `SELECT sum(cost)::text AS s FROM registrations WHERE netuid = $1 AND kind = 'neuron'
+           AND block_number > $2 AND block_number <= $3`,
+        [s.netuid, s.window_start_block, head],
+      );
+      recycled = BigInt(regs.rows[0]!.s ?? "0");
+      expect(s.tao_flow_24h, `flow of ${s.netuid}`).toBe(flow.toString());
+      if (flow !== 0n) flows++;
+      expect(s.recycled_24h).toBe(recycled.toString());
+      const mg = await fx.pool.query<{ v: number; m: number }>(
+        `SELECT count(*) FILTER (WHERE validator_permit)::int AS v, count(*) FILTER (WHERE NOT validator_permit)::int AS m
+           FROM metagraph_neurons WHERE netuid = $1
+            AND block_number = (SELECT max(block_number) FROM metagraph_snapshots WHERE netuid = $1 AND block_number <= $2)`,
+        [s.netuid, head],
+      );
+      if (mg.rows[0]!.v + mg.rows[0]!.m > 0)
+        expect([s.validators, s.miners]).toEqual([mg.rows[0]!.v, mg.rows[0]!.m]);
       if (s.registered_block !== null) {
         expect(s.window_start_block).toBeGreaterThanOrEqual(s.registered_block);
         expect(s.owner?.ss58).toMatch(/^5/);
       }
     }
     expect(changed).toBeGreaterThan(0);
+    expect(flows).toBeGreaterThan(0);
     // subnets registered by the scenario during the indexed history carry their registration
     expect(body.data.some((s: { registered_block: number | null }) => s.registered_block !== null)).toBe(
       true,
@@ -156,7 +204,20 @@ describe("GET /subnets", () => {
   });
 
   it("sorts by every documented field, nulls last, and pages", async () => {
-    const fields = ["price", "market_cap", "emission_share", "tao_in", "alpha_out", "price_change_24h"];
+    const fields = [
+      "price",
+      "market_cap",
+      "emission_share",
+      "tao_in",
+      "alpha_out",
+      "price_change_1h",
+      "price_change_24h",
+      "price_change_7d",
+      "liquidity",
+      "tao_flow_24h",
+      "recycled_24h",
+      "registration_cost",
+    ];
     for (const f of fields)
       for (const dir of ["asc", "desc"] as const) {
         const body = await get(subnetsRoute.GET, "/subnets", `/subnets?order=${f}_${dir}`);

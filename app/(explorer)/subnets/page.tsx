@@ -33,8 +33,9 @@ export default async function SubnetsPage({ searchParams }: { searchParams: Prom
         <h1 className="text-2xl font-semibold">Subnets</h1>
         <p className="mt-1 text-sm text-zinc-500">
           Pool state read from chain storage at the newest indexed block. Price in τ per α; market cap = price
-          × (α in pool + α outstanding); 24h figures compare with the snapshot 24 hours earlier (or the oldest
-          stored one); emission = share of the TAO injected into all pools this block.{" "}
+          × (α in pool + α outstanding); 1h/24h/7d figures compare with the snapshot that long before (or the
+          oldest stored one); emission = share of the TAO injected into all pools this block; TAO flow = TAO
+          staked minus unstaked; liquidity = both reserves valued in τ; reg. cost = the neuron burn now.{" "}
           <a href="/api-docs" className="text-brand-600 hover:underline">
             Methodology
           </a>

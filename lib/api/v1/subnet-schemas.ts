@@ -26,9 +26,22 @@ export const SubnetSchema = named(
     market_cap: AmountSchema.nullable().describe(
       "floor(price × (alpha_in + alpha_out) / 1e9), rao: the TAO value of all issued alpha at the spot price",
     ),
+    fdv: AmountSchema.nullable().describe(
+      "floor(price × 21,000,000 alpha / 1e9), rao: fully diluted value at alpha's maximum supply",
+    ),
+    liquidity: AmountSchema.nullable().describe(
+      "tao_in + floor(alpha_in × price / 1e9), rao: both pool reserves valued in TAO at the spot price",
+    ),
+    price_change_1h: Decimal.nullable().describe(
+      "percent, 4 decimals, as price_change_24h with a 1 h reference (the newest snapshot at or before 1 h " +
+        "before the newest snapshot, or the subnet's oldest since registration)",
+    ),
     price_change_24h: Decimal.nullable().describe(
       "percent, 4 decimals: (price − reference price) / reference price × 100; the reference is the subnet's " +
         "snapshot at `window_start_block`; null when the reference price is missing or zero",
+    ),
+    price_change_7d: Decimal.nullable().describe(
+      "percent, 4 decimals, as price_change_24h with a 7 d reference",
     ),
     volume_24h: AmountSchema.nullable().describe(
       "rao: SubnetVolume (cumulative TAO swapped in and out of the pool) now minus at `window_start_block`; " +
@@ -46,6 +59,23 @@ export const SubnetSchema = named(
     tao_in_emission: AmountSchema.nullable().describe("SubnetTaoInEmission: TAO injected per block, rao"),
     registered_block: Int.nullable().describe("block of the NetworkAdded event, when indexed"),
     owner: AddressSchema.nullable().describe("signer of the registering extrinsic, when known"),
+    tao_flow_24h: z
+      .string()
+      .regex(/^-?(0|[1-9][0-9]*)$/)
+      .describe(
+        "rao, signed: Σ TAO of StakeAdded minus Σ TAO of StakeRemoved on the subnet in the blocks after " +
+          "`window_start_block` up to `block_number` (net TAO staked into the pool)",
+      ),
+    recycled_24h: AmountSchema.describe(
+      "rao: Σ cost of the subnet's neuron registrations after `window_start_block` (TAO recycled)",
+    ),
+    validators: Int.nullable().describe(
+      "UIDs with a validator permit in the newest metagraph since registration",
+    ),
+    miners: Int.nullable().describe("the other UIDs of that metagraph"),
+    registration_cost: AmountSchema.nullable().describe(
+      "Burn at block_number: what a neuron registration costs on the subnet now, rao",
+    ),
   }),
 );
 
