@@ -117,9 +117,9 @@ export function AccountActivity({ address }: { address: string }) {
         title="Extrinsics signed"
         id="account-extrinsics"
         actions={
-          <a href={`/api/v1/extrinsics?signer=${address}&format=csv`} className={more}>
-            All (CSV)
-          </a>
+          <Link href={`/extrinsics?signer=${address}`} className={more}>
+            All extrinsics
+          </Link>
         }
       >
         <ExtrinsicsTable

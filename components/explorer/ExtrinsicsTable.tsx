@@ -9,7 +9,7 @@ import { type Column, DataTable } from "../ui/DataTable";
 import { ExtrinsicLink } from "../ui/Links";
 import { EmptyState } from "../ui/States";
 
-const columns: Column<ExtrinsicDto>[] = [
+export const extrinsicColumns: Column<ExtrinsicDto>[] = [
   {
     key: "id",
     header: "ID",
@@ -47,7 +47,7 @@ export function ExtrinsicsTable({ params, label }: { params: ExtrinsicListParams
     <DataTable
       label={label}
       testId="extrinsics-table"
-      columns={columns}
+      columns={extrinsicColumns}
       rows={q.data?.data}
       rowKey={(x) => x.id}
       rowHref={(x) => `/extrinsics/${x.id}`}

@@ -19,7 +19,12 @@ export function MainNav() {
   return (
     <nav aria-label="Main" className="flex gap-1 text-sm">
       {NAV_ITEMS.map((item) => {
-        const current = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+        const current =
+          item.href === "/"
+            ? pathname === "/"
+            : pathname.startsWith(item.href) ||
+              // The chain lists live under Blocks (see ExplorerTabs).
+              (item.href === "/blocks" && /^\/(extrinsics|events)(\/|$)/.test(pathname));
         return (
           <Link
             key={item.href}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Form from "next/form";
 import { z } from "zod";
 import { BlocksTable } from "../../../components/explorer/BlocksTable";
+import { ExplorerTabs } from "../../../components/explorer/ExplorerTabs";
 import { Prefetch, seed } from "../../../components/query/Prefetch";
 import { PAGE_SIZES } from "../../../components/ui/page-sizes";
 import type { BlockListParams } from "../../../lib/api/resources";
@@ -52,6 +53,7 @@ export default async function BlocksPage({ searchParams }: { searchParams: Promi
     "w-32 rounded-md border border-zinc-200 bg-white px-2 py-1 font-mono dark:border-zinc-700 dark:bg-zinc-900";
   return (
     <div className="space-y-4">
+      <ExplorerTabs />
       <h1 className="text-2xl font-semibold">Blocks</h1>
       <Form action="/blocks" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter blocks">
         <label className="flex flex-col gap-1 text-zinc-500">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Form from "next/form";
 import { z } from "zod";
+import { ExplorerTabs } from "../../../components/explorer/ExplorerTabs";
 import { Prefetch, seed } from "../../../components/query/Prefetch";
 import { PAGE_SIZES } from "../../../components/ui/page-sizes";
 import type { TransferListParams } from "../../../lib/api/resources";
@@ -107,6 +108,7 @@ export default async function TransfersPage({ searchParams }: { searchParams: Pr
   );
   return (
     <div className="space-y-4">
+      <ExplorerTabs />
       <h1 className="text-2xl font-semibold">Transfers</h1>
       <Form
         action="/transfers"
