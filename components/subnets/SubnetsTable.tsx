@@ -3,6 +3,7 @@
 // URL, so a sorted view is shareable), with a CSV export of the same order.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import type { SubnetListParams, SubnetOrderField } from "../../lib/api/resources";
 import { useApiQuery } from "../../lib/api/use-api-query";
 import type { SubnetDto } from "../../lib/api/v1/subnet-schemas";
@@ -187,6 +188,16 @@ function Flow({ value }: { value: string }) {
   );
 }
 
+/** A row matches when its netuid, name, symbol or owner address contains the text (case-insensitive). */
+function matches(s: SubnetDto, needle: string): boolean {
+  return [
+    String(s.netuid),
+    s.name ?? (s.netuid === 0 ? "root" : `subnet ${s.netuid}`),
+    s.symbol ?? "",
+    s.owner?.ss58 ?? "",
+  ].some((v) => v.toLowerCase().includes(needle));
+}
+
 export function subnetsHref(p: SubnetListParams): string {
   const q = new URLSearchParams();
   if (p.order && p.order !== SUBNETS_DEFAULT_ORDER) q.set("order", p.order);
@@ -202,12 +213,32 @@ export function SubnetsTable({ params }: { params: SubnetListParams }) {
   const i = order.lastIndexOf("_");
   const sort = { key: order.slice(0, i), dir: order.slice(i + 1) as "asc" | "desc" };
   const csv = `/api/v1/subnets?format=csv&order=${order}`;
+  const [filter, setFilter] = useState("");
+  const needle = filter.trim().toLowerCase();
+  const rows = q.data?.data.filter((s) => !needle || matches(s, needle));
   return (
     <DataTable
       label="Subnets"
       testId="subnets-table"
       columns={columns}
-      rows={q.data?.data}
+      rows={rows}
+      toolbar={
+        <div className="flex items-center gap-2 border-b border-zinc-200 px-4 py-2 dark:border-zinc-800">
+          <input
+            type="search"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            placeholder="Filter by netuid, name, symbol or owner"
+            aria-label="Filter subnets"
+            className="w-80 max-w-full rounded-md border border-zinc-200 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+          />
+          {needle ? (
+            <span className="text-xs text-zinc-500" data-testid="subnets-filter-count">
+              {rows?.length ?? 0} of {q.data?.data.length ?? 0}
+            </span>
+          ) : null}
+        </div>
+      }
       rowKey={(s) => String(s.netuid)}
       rowHref={(s) => `/subnets/${s.netuid}`}
       isPending={q.isPending}

@@ -42,6 +42,8 @@ export interface DataTableProps<T> {
   empty?: ReactNode;
   skeletonRows?: number;
   footer?: ReactNode;
+  /** Controls above the table (e.g. a filter box), inside the same region. */
+  toolbar?: ReactNode;
   testId?: string;
 }
 
@@ -138,6 +140,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
 
   return (
     <div data-testid={props.testId} aria-busy={props.isPending && !rows ? true : undefined}>
+      {props.toolbar}
       <div className="max-h-[70vh] overflow-auto">
         <table className="w-full text-sm" aria-label={props.label}>
           <thead className="sticky top-0 z-10 bg-white text-xs text-zinc-500 dark:bg-zinc-900">

@@ -67,6 +67,16 @@ describe.runIf(enabled)("subnets in Chromium", () => {
       "order=price_desc",
     );
 
+    // Filter: by netuid or name, client-side over the listed subnets.
+    const filter = page.getByLabel("Filter subnets");
+    await filter.fill("root");
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().getAttribute("data-href")).toBe("/subnets/0");
+    await filter.fill("zzz-no-such-subnet");
+    await expect.poll(() => rows.count()).toBe(0);
+    await filter.fill("");
+    await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(api.data.length);
+
     // Open a traded subnet (netuid 1 is created at genesis and traded by the scenario).
     await table.locator('tbody tr[data-href="/subnets/1"] a').first().click();
     await page.waitForURL(/\/subnets\/1$/);

@@ -88,6 +88,20 @@ describe.runIf(enabled)("transfers and recycle pages in Chromium", () => {
       await table.locator("tbody tr").first().waitFor();
       expect(await table.locator("tbody tr").count()).toBe(api.data.length);
       await page.getByTestId("recycle-chart").locator("svg.recharts-surface").first().waitFor();
+      // The cumulative line over the shown days.
+      await page
+        .getByTestId("recycle-chart")
+        .locator(api.data.length > 1 ? "path.recharts-line-curve" : ".recharts-line-dot")
+        .first()
+        .waitFor({ state: "attached" });
+      // One subnet: its alpha burned/recycled next to its TAO.
+      await page.goto(`${stack.url}/recycle?netuid=1`);
+      const one = (await (await fetch(`${stack.url}/api/v1/recycle?frequency=day&netuid=1`)).json()) as {
+        data: unknown[];
+      };
+      if (one.data.length > 0)
+        await page.getByTestId("alpha-burn-chart").locator("svg.recharts-surface").first().waitFor();
+      await page.goto(`${stack.url}/recycle`);
     } else {
       await page.getByText("Nothing recycled or burned yet").waitFor();
     }
