@@ -3,8 +3,9 @@
 // (/api/v1/transfers?address=, /stake-trades?coldkey=, /extrinsics?signer=), each with a link to the full list.
 import Link from "next/link";
 import { useApiQuery } from "../../lib/api/use-api-query";
-import type { StakeTradeDto, TransferDto } from "../../lib/api/v1/schemas";
+import type { TransferDto } from "../../lib/api/v1/schemas";
 import { ExtrinsicsTable } from "../explorer/ExtrinsicsTable";
+import { stakeTradeColumns } from "../explorer/StakeTradeColumns";
 import { Address } from "../ui/Address";
 import { Amount } from "../ui/Amount";
 import { Badge } from "../ui/Badge";
@@ -35,32 +36,6 @@ function transferColumns(self: string): Column<TransferDto>[] {
     { key: "time", header: "Age", hideOnMobile: true, cell: (t) => <Time iso={t.timestamp} compact /> },
   ];
 }
-
-const tradeColumns: Column<StakeTradeDto>[] = [
-  { key: "block", header: "Block", cell: (t) => <BlockLink number={t.block_number} /> },
-  { key: "action", header: "Action", cell: (t) => t.action },
-  {
-    key: "netuid",
-    header: "Subnet",
-    cell: (t) =>
-      t.netuid === null ? (
-        "—"
-      ) : (
-        <Link href={`/subnets/${t.netuid}`} className={more}>
-          {t.netuid}
-        </Link>
-      ),
-  },
-  { key: "hotkey", header: "Hotkey", hideOnMobile: true, cell: (t) => <Address address={t.hotkey} /> },
-  { key: "tao", header: "TAO", align: "right", cell: (t) => <Amount value={t.tao} compact /> },
-  {
-    key: "alpha",
-    header: "α",
-    align: "right",
-    cell: (t) => <Amount value={t.alpha} unit="alpha" compact />,
-  },
-  { key: "time", header: "Age", hideOnMobile: true, cell: (t) => <Time iso={t.timestamp} compact /> },
-];
 
 export function AccountActivity({ address }: { address: string }) {
   const transfers = useApiQuery("transfers", { address, limit: LIMIT });
@@ -94,15 +69,15 @@ export function AccountActivity({ address }: { address: string }) {
         title="Stake trades"
         id="account-trades"
         actions={
-          <a href={`/api/v1/stake-trades?coldkey=${address}&format=csv`} className={more}>
-            All (CSV)
-          </a>
+          <Link href={`/stake-trades?coldkey=${address}`} className={more}>
+            All stake trades
+          </Link>
         }
       >
         <DataTable
           label="Stake trades of this account"
           testId="account-trades"
-          columns={tradeColumns}
+          columns={stakeTradeColumns}
           rows={trades.data?.data}
           rowKey={(t) => t.id}
           rowHref={(t) => (t.extrinsic_id ? `/extrinsics/${t.extrinsic_id}` : `/blocks/${t.block_number}`)}

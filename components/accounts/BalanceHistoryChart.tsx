@@ -84,6 +84,7 @@ export function BalanceHistoryChart({ address }: { address: string }) {
                   stroke={s.color}
                   fill={s.color}
                   fillOpacity={0.25}
+                  dot={points.length < 3}
                   isAnimationActive={false}
                 />
               ))}

@@ -1,13 +1,14 @@
 "use client";
 // The /extrinsics and /events lists: keyset-paged tables whose filters, order and cursor live in the URL.
 import { useRouter } from "next/navigation";
-import type { EventListParams, ExtrinsicListParams } from "../../lib/api/resources";
+import type { EventListParams, ExtrinsicListParams, StakeTradeListParams } from "../../lib/api/resources";
 import { useApiQuery } from "../../lib/api/use-api-query";
 import { type Column, DataTable } from "../ui/DataTable";
 import { CursorPager } from "../ui/Pager";
 import { EmptyState } from "../ui/States";
 import { eventColumns } from "./EventsTable";
 import { extrinsicColumns } from "./ExtrinsicsTable";
+import { stakeTradeColumns } from "./StakeTradeColumns";
 
 type HrefParams = Record<string, string | undefined>;
 
@@ -126,6 +127,30 @@ export function EventsList(props: { params: EventListParams; defaultLimit: numbe
       defaultLimit={props.defaultLimit}
       hrefParams={props.hrefParams}
       empty="No events match"
+    />
+  );
+}
+
+export function StakeTradesList(props: {
+  params: StakeTradeListParams;
+  defaultLimit: number;
+  hrefParams: HrefParams;
+}) {
+  const q = useApiQuery("stakeTrades", props.params, { keepPrevious: true });
+  return (
+    <CursorTable
+      path="/stake-trades"
+      label="Stake trades"
+      testId="stake-trades-list"
+      columns={stakeTradeColumns}
+      rowKey={(t) => t.id}
+      rowHref={(t) => (t.extrinsic_id ? `/extrinsics/${t.extrinsic_id}` : `/blocks/${t.block_number}`)}
+      q={q}
+      order={props.params.order}
+      limit={props.params.limit ?? props.defaultLimit}
+      defaultLimit={props.defaultLimit}
+      hrefParams={props.hrefParams}
+      empty="No stake trades match"
     />
   );
 }

@@ -8,6 +8,7 @@ const TABS = [
   { href: "/extrinsics", label: "Extrinsics" },
   { href: "/events", label: "Events" },
   { href: "/transfers", label: "Transfers" },
+  { href: "/stake-trades", label: "Stake trades" },
 ] as const;
 
 export function ExplorerTabs() {

@@ -144,6 +144,29 @@ describe.runIf(enabled)("explorer in Chromium", () => {
     expect(await page.getByRole("link", { name: "Download CSV" }).getAttribute("href")).toBe(
       "/api/v1/events?order=block_number_asc&section=balances&format=csv",
     );
+
+    // Stake trades: stakes only, up to block 30; the tabs link the chain lists.
+    await page.goto(`${stack.url}/events`);
+    await page
+      .getByRole("navigation", { name: "Chain lists" })
+      .getByRole("link", { name: "Stake trades" })
+      .click();
+    await page.waitForURL(/\/stake-trades$/);
+    await page.getByLabel("Action").selectOption("stake");
+    await page.getByLabel("To block").fill("30");
+    await page.getByRole("button", { name: "Filter" }).click();
+    await page.waitForURL(/action=stake/);
+    const trades = (await (
+      await fetch(`${stack.url}/api/v1/stake-trades?action=stake&block_end=30&limit=25`)
+    ).json()) as { data: { block_number: number; action: string }[] };
+    await expect
+      .poll(async () => page.getByTestId("stake-trades-list").locator("tbody tr[data-href]").count())
+      .toBe(trades.data.length);
+    await page.goto(`${stack.url}/stake-trades?amount_min=abc`);
+    await page
+      .getByRole("alert")
+      .getByText(/Amounts are TAO/)
+      .waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });
