@@ -1,18 +1,7 @@
 "use client";
 // Daily recycle chart (Recharts) and its table, from /api/v1/recycle through the resource registry. Amounts
 // stay exact strings in the table; only the chart converts them to numbers (lib/units toChartNumber).
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
+import dynamic from "next/dynamic";
 import { Amount } from "../../../components/ui/Amount";
 import { type Column, DataTable } from "../../../components/ui/DataTable";
 import { EmptyState } from "../../../components/ui/States";
@@ -21,6 +10,13 @@ import { useApiQuery } from "../../../lib/api/use-api-query";
 import type { RecyclePeriodDto } from "../../../lib/api/v1/schemas";
 import { formatInteger } from "../../../lib/format/numbers";
 import { toChartNumber } from "../../../lib/units";
+import type { RecycleChartPoint } from "./RecycleCharts";
+
+// Recharts loads after first paint (the table is the page's content).
+const RecycleCharts = dynamic(() => import("./RecycleCharts").then((m) => m.RecycleCharts), {
+  ssr: false,
+  loading: () => <div className="h-72 rounded-lg border border-zinc-200 dark:border-zinc-800" />,
+});
 
 const columns: Column<RecyclePeriodDto>[] = [
   { key: "period", header: "Day (UTC)", cell: (p) => <span className="font-mono">{p.period}</span> },
@@ -62,7 +58,7 @@ export function RecycleView({ params }: { params: RecycleParams }) {
   // The API answers newest first; the chart reads left to right in time.
   // The running total is summed exactly (bigint) over the shown days, oldest first.
   let running = 0n;
-  const chart = [...(rows ?? [])].reverse().map((p) => {
+  const chart: RecycleChartPoint[] = [...(rows ?? [])].reverse().map((p) => {
     running += BigInt(p.recycled_tao) + BigInt(p.network_registration_tao);
     return {
       day: p.period,
@@ -75,84 +71,7 @@ export function RecycleView({ params }: { params: RecycleParams }) {
   });
   return (
     <div className="space-y-4">
-      <section
-        className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-        aria-label="TAO recycled per day"
-        data-testid="recycle-chart"
-      >
-        <h2 className="mb-2 text-sm font-medium text-zinc-500">
-          TAO recycled per day (neuron registrations)
-        </h2>
-        {chart.length === 0 ? (
-          <div className="flex h-64 items-center justify-center text-sm text-zinc-500">
-            {q.isPending ? "Loading…" : "No registrations or burns in this range yet."}
-          </div>
-        ) : (
-          <div className="h-64">
-            <ResponsiveContainer width="100%" height="100%">
-              <ComposedChart data={chart} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
-                <XAxis dataKey="day" fontSize={12} />
-                <YAxis yAxisId="day" fontSize={12} tickFormatter={(v: number) => `${v} τ`} />
-                <YAxis
-                  yAxisId="sum"
-                  orientation="right"
-                  fontSize={12}
-                  tickFormatter={(v: number) => `${v} τ`}
-                />
-                <Tooltip formatter={(v) => `${Number(v).toLocaleString("en-US")} τ`} />
-                <Legend />
-                <Bar
-                  yAxisId="day"
-                  dataKey="recycled"
-                  name="Neuron registrations"
-                  fill="#0ea5e9"
-                  stackId="tao"
-                />
-                <Bar
-                  yAxisId="day"
-                  dataKey="network"
-                  name="Subnet registrations"
-                  fill="#a855f7"
-                  stackId="tao"
-                />
-                <Line
-                  yAxisId="sum"
-                  dataKey="cumulative"
-                  name="Cumulative (shown days)"
-                  stroke="#f59e0b"
-                  dot={chart.length < 3}
-                  isAnimationActive={false}
-                />
-              </ComposedChart>
-            </ResponsiveContainer>
-          </div>
-        )}
-      </section>
-      {params.netuid !== undefined && chart.length > 0 ? (
-        <section
-          className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
-          aria-label="Alpha burned and recycled per day"
-          data-testid="alpha-burn-chart"
-        >
-          <h2 className="mb-2 text-sm font-medium text-zinc-500">
-            Alpha burned and recycled per day (subnet {params.netuid})
-          </h2>
-          <div className="h-56">
-            <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={chart} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
-                <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
-                <XAxis dataKey="day" fontSize={12} />
-                <YAxis fontSize={12} tickFormatter={(v: number) => `${v} α`} />
-                <Tooltip formatter={(v) => `${Number(v).toLocaleString("en-US")} α`} />
-                <Legend />
-                <Bar dataKey="burned" name="Burned" fill="#ef4444" />
-                <Bar dataKey="alphaRecycled" name="Recycled" fill="#f59e0b" />
-              </BarChart>
-            </ResponsiveContainer>
-          </div>
-        </section>
-      ) : null}
+      <RecycleCharts chart={chart} netuid={params.netuid} pending={q.isPending} />
       <section className="rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
         <DataTable
           label="Recycle per day"
