@@ -8,7 +8,7 @@ import type { SubnetListParams, SubnetOrderField } from "../../lib/api/resources
 import { useApiQuery } from "../../lib/api/use-api-query";
 import type { SubnetDto } from "../../lib/api/v1/subnet-schemas";
 import { Address } from "../ui/Address";
-import { Amount } from "../ui/Amount";
+import { Amount, SignedAmount } from "../ui/Amount";
 import { type Column, DataTable } from "../ui/DataTable";
 import { EmptyState } from "../ui/States";
 import { formatChange, formatShare } from "./format";
@@ -125,7 +125,7 @@ const columns: Column<SubnetDto>[] = [
     key: "tao_flow_24h",
     header: "24h TAO flow",
     hideOnMobile: true,
-    cell: (s) => <Flow value={s.tao_flow_24h} />,
+    cell: (s) => <SignedAmount value={s.tao_flow_24h} />,
     align: "right",
     sortable: true,
   },
@@ -169,24 +169,6 @@ const columns: Column<SubnetDto>[] = [
     cell: (s) => (s.owner ? <Address address={s.owner} link /> : <span className="text-zinc-400">—</span>),
   },
 ];
-
-/** A signed rao amount (net TAO flow): the sign shown and coloured, the digits exact. */
-function Flow({ value }: { value: string }) {
-  const negative = value.startsWith("-");
-  const abs = negative ? value.slice(1) : value;
-  const tone =
-    abs === "0"
-      ? "text-zinc-500"
-      : negative
-        ? "text-red-600 dark:text-red-400"
-        : "text-green-700 dark:text-green-400";
-  return (
-    <span className={tone}>
-      {negative ? "−" : abs === "0" ? "" : "+"}
-      <Amount value={abs} compact />
-    </span>
-  );
-}
 
 /** A row matches when its netuid, name, symbol or owner address contains the text (case-insensitive). */
 function matches(s: SubnetDto, needle: string): boolean {

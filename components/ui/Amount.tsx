@@ -27,3 +27,22 @@ export function Amount({
     </span>
   );
 }
+
+/** A signed rao amount (a flow or a change): the sign shown and coloured, the digits exact. */
+export function SignedAmount({ value, unit = "tao" }: { value: string | null; unit?: Unit }) {
+  if (value === null) return <span className="text-zinc-400">—</span>;
+  const negative = value.startsWith("-");
+  const abs = negative ? value.slice(1) : value;
+  const tone =
+    abs === "0"
+      ? "text-zinc-500"
+      : negative
+        ? "text-red-600 dark:text-red-400"
+        : "text-green-700 dark:text-green-400";
+  return (
+    <span className={tone}>
+      {negative ? "−" : abs === "0" ? "" : "+"}
+      <Amount value={abs} unit={unit} compact />
+    </span>
+  );
+}

@@ -7,7 +7,7 @@ import { useApiQuery } from "../../lib/api/use-api-query";
 import type { ValidatorDto } from "../../lib/api/v1/validator-schemas";
 import { sharePercent } from "../metagraph/format";
 import { Address } from "../ui/Address";
-import { Amount } from "../ui/Amount";
+import { Amount, SignedAmount } from "../ui/Amount";
 import { type Column, DataTable } from "../ui/DataTable";
 import { CursorPager } from "../ui/Pager";
 import { EmptyState } from "../ui/States";
@@ -43,11 +43,40 @@ const columns: Column<ValidatorDto>[] = [
     ),
   },
   {
+    key: "stake_value",
+    header: "Stake (τ value)",
+    align: "right",
+    hideOnMobile: true,
+    cell: (v) => (
+      <span className="flex flex-col items-end">
+        <Amount value={v.stake_value} compact />
+        <span
+          className="text-xs"
+          title={v.change_from_block === null ? undefined : `since #${v.change_from_block}`}
+        >
+          <SignedAmount value={v.stake_change_24h} /> 24h
+        </span>
+      </span>
+    ),
+  },
+  {
     key: "nominators",
     header: "Nominators",
     align: "right",
     hideOnMobile: true,
-    cell: (v) => <span className="font-mono">{v.nominators ?? "—"}</span>,
+    cell: (v) => (
+      <span className="flex flex-col items-end font-mono">
+        {v.nominators ?? "—"}
+        {v.nominators_change_24h === null ? null : (
+          <span
+            className={`text-xs ${v.nominators_change_24h < 0 ? "text-red-600 dark:text-red-400" : v.nominators_change_24h > 0 ? "text-green-700 dark:text-green-400" : "text-zinc-500"}`}
+          >
+            {v.nominators_change_24h > 0 ? "+" : v.nominators_change_24h < 0 ? "−" : ""}
+            {Math.abs(v.nominators_change_24h)} 24h
+          </span>
+        )}
+      </span>
+    ),
   },
   {
     key: "dominance",

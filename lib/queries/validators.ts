@@ -68,7 +68,76 @@ async function nominators(hotkeys: string[]): Promise<(hotkey: string) => number
   return (hotkey) => (scan === null ? null : (counts.get(hotkey) ?? 0));
 }
 
-function validatorDto(r: ValidatorRow, apy: HotkeyApy | undefined, nominated: number | null): ValidatorDto {
+interface StakeChange {
+  stake_value: string | null;
+  stake_change_24h: string | null;
+  nominators_change_24h: number | null;
+  change_from_block: number | null;
+}
+
+const NO_CHANGE: StakeChange = {
+  stake_value: null,
+  stake_change_24h: null,
+  nominators_change_24h: null,
+  change_from_block: null,
+};
+
+/**
+ * Each hotkey's staked value at the last kept holder scan and its change over 24 h (hotkey_history; a hotkey
+ * absent from a kept scan had nothing staked then). Bounded work: one indexed lookup per hotkey and scan.
+ */
+async function stakeChanges(hotkeys: string[]): Promise<Map<string, StakeChange>> {
+  if (hotkeys.length === 0) return new Map();
+  const rows = await select<
+    {
+      hotkey: string;
+      scan: number | null;
+      ref: number | null;
+      n: number | null;
+      stake: string | null;
+      prev_n: number | null;
+      prev_stake: string | null;
+    }[]
+  >`
+    WITH l AS (
+      SELECT h.block_number AS b, bl."timestamp" AS t
+      FROM (SELECT max(block_number) AS block_number FROM hotkey_history) h
+      LEFT JOIN blocks bl ON bl.number = h.block_number),
+    r AS (
+      SELECT coalesce(
+        (SELECT max(s.block_number) FROM holder_scans s JOIN blocks bl ON bl.number = s.block_number
+          WHERE bl."timestamp" <= (SELECT t FROM l) - interval '24 hours'
+            AND EXISTS (SELECT 1 FROM hotkey_history x WHERE x.block_number = s.block_number)),
+        (SELECT min(block_number) FROM hotkey_history)) AS b)
+    SELECT k.hotkey, l.b AS scan, r.b AS ref, cur.nominators AS n, cur.stake::text AS stake,
+           prev.nominators AS prev_n, prev.stake::text AS prev_stake
+    FROM unnest(${hotkeys}::text[]) AS k(hotkey) CROSS JOIN l CROSS JOIN r
+    LEFT JOIN hotkey_history cur ON cur.hotkey = k.hotkey AND cur.block_number = l.b
+    LEFT JOIN hotkey_history prev ON prev.hotkey = k.hotkey AND prev.block_number = r.b`;
+  return new Map(
+    rows.map((r) => {
+      if (r.scan === null) return [r.hotkey, NO_CHANGE];
+      const now = BigInt(r.stake ?? "0");
+      const then = BigInt(r.prev_stake ?? "0");
+      return [
+        r.hotkey,
+        {
+          stake_value: now.toString(),
+          stake_change_24h: (now - then).toString(),
+          nominators_change_24h: (r.n ?? 0) - (r.prev_n ?? 0),
+          change_from_block: r.ref,
+        },
+      ];
+    }),
+  );
+}
+
+function validatorDto(
+  r: ValidatorRow,
+  apy: HotkeyApy | undefined,
+  nominated: number | null,
+  change: StakeChange | undefined,
+): ValidatorDto {
   return {
     hotkey: toAddress(r.hotkey)!,
     coldkey: toAddress(r.coldkey),
@@ -83,6 +152,7 @@ function validatorDto(r: ValidatorRow, apy: HotkeyApy | undefined, nominated: nu
     nominators: nominated,
     apy: apy?.overall ?? NO_APY,
     block_number: r.block_number,
+    ...(change ?? NO_CHANGE),
   };
 }
 
@@ -103,10 +173,14 @@ export async function listValidators(
   }
   // APY only for the page's hotkeys: bounded work per request (the hotkey index), so it cannot be sorted on.
   const hotkeys = rows.map((r) => r.hotkey);
-  const [apys, nominatorsOf] = await Promise.all([hotkeyApys(hotkeys), nominators(hotkeys)]);
+  const [apys, nominatorsOf, changes] = await Promise.all([
+    hotkeyApys(hotkeys),
+    nominators(hotkeys),
+    stakeChanges(hotkeys),
+  ]);
   return {
     pagination: pagePagination(q.page, q.limit, total),
-    data: rows.map((r) => validatorDto(r, apys.get(r.hotkey), nominatorsOf(r.hotkey))),
+    data: rows.map((r) => validatorDto(r, apys.get(r.hotkey), nominatorsOf(r.hotkey), changes.get(r.hotkey))),
   };
 }
 
@@ -124,7 +198,11 @@ export async function getValidator(hotkey: string): Promise<ValidatorDetailDto |
     WITH ${LATEST} SELECT ${COLUMNS} FROM v, total WHERE v.hotkey = ${hotkey}`;
   const row = rows[0];
   if (!row) return null;
-  const [apys, nominatorsOf] = await Promise.all([hotkeyApys([hotkey]), nominators([hotkey])]);
+  const [apys, nominatorsOf, changes] = await Promise.all([
+    hotkeyApys([hotkey]),
+    nominators([hotkey]),
+    stakeChanges([hotkey]),
+  ]);
   const apy = apys.get(hotkey);
   const subnets = await select<
     {
@@ -172,5 +250,5 @@ export async function getValidator(hotkey: string): Promise<ValidatorDetailDto |
     axon: s.axon,
     apy: apy?.bySubnet.get(s.netuid) ?? NO_APY,
   }));
-  return { ...validatorDto(row, apy, nominatorsOf(hotkey)), subnet_rows: subnetRows };
+  return { ...validatorDto(row, apy, nominatorsOf(hotkey), changes.get(hotkey)), subnet_rows: subnetRows };
 }

@@ -17,6 +17,7 @@ import * as statsRoute from "../../app/api/v1/stats/route";
 import * as subnetHoldersRoute from "../../app/api/v1/subnets/[netuid]/holders/route";
 import * as subnetHolderStatsRoute from "../../app/api/v1/subnets/[netuid]/holders/stats/route";
 import * as validatorHistoryRoute from "../../app/api/v1/validators/[hotkey]/history/route";
+import * as validatorsRoute from "../../app/api/v1/validators/route";
 import { type Devnet, startDevnet } from "../../devnet/node/node";
 import { createScenario, scenarioRuntimes } from "../../devnet/scenario";
 import { Indexer } from "../../indexer/pipeline/indexer";
@@ -553,6 +554,37 @@ describe("GET /validators/{hotkey}/history", () => {
       0n,
     );
     expect(last.stake).toBe(value.toString());
+  });
+
+  it("lists each validator's staked value and its 24 h change from the kept scans", async () => {
+    const list = await get(validatorsRoute.GET, "/validators", "/validators?limit=1000");
+    const scans = (
+      await pool.query<{ b: number; t: Date }>(
+        `SELECT s.block_number AS b, bl."timestamp" AS t FROM holder_scans s JOIN blocks bl ON bl.number = s.block_number
+         WHERE EXISTS (SELECT 1 FROM hotkey_history x WHERE x.block_number = s.block_number) ORDER BY 1`,
+      )
+    ).rows;
+    const last = scans.at(-1)!;
+    const ref = scans.filter((s) => s.t.getTime() <= last.t.getTime() - 86_400_000).at(-1)?.b ?? scans[0]!.b;
+    const at = async (hotkey: string, b: number) =>
+      (
+        await pool.query<{ nominators: number; stake: string }>(
+          "SELECT nominators, stake::text FROM hotkey_history WHERE hotkey = $1 AND block_number = $2",
+          [hotkey, b],
+        )
+      ).rows[0] ?? { nominators: 0, stake: "0" };
+    expect(list.data.length).toBeGreaterThan(0);
+    for (const v of list.data) {
+      const now = await at(v.hotkey.ss58, last.b);
+      const then = await at(v.hotkey.ss58, ref);
+      expect(v).toMatchObject({
+        stake_value: now.stake,
+        stake_change_24h: (BigInt(now.stake) - BigInt(then.stake)).toString(),
+        nominators_change_24h: now.nominators - then.nominators,
+        change_from_block: ref,
+      });
+      expect(v.nominators).toBe(now.nominators);
+    }
   });
 
   it("answers 404 for a hotkey without a permit and 400 for bad input", async () => {

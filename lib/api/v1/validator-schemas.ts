@@ -114,6 +114,24 @@ export const ValidatorSchema = named(
     ),
     apy: ValidatorApySchema.describe("nominator APY, stake-value weighted over the hotkey's subnets"),
     block_number: Int.describe("newest snapshot block among the hotkey's subnets"),
+    stake_value: AmountSchema.nullable().describe(
+      "TAO value of every position on the hotkey at the last kept holder scan (hotkey_history.stake: floor per " +
+        "position at the scan block's prices, root 1:1); null before the first scan",
+    ),
+    stake_change_24h: z
+      .string()
+      .regex(/^-?(0|[1-9][0-9]*)$/)
+      .nullable()
+      .describe("rao, signed: stake_value minus the same at `change_from_block`"),
+    nominators_change_24h: z
+      .number()
+      .int()
+      .nullable()
+      .describe("nominators at the last kept scan minus at `change_from_block`"),
+    change_from_block: Int.nullable().describe(
+      "the kept holder scan the 24 h changes compare with: the newest at or before 24 h (by block timestamp) " +
+        "before the last one, or the oldest kept scan when none is that old",
+    ),
   }),
 );
 
