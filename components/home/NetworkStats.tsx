@@ -81,6 +81,11 @@ export function NetworkStats() {
         }
       />
       <StatCard
+        label="24h volume"
+        value={n ? <Amount value={n.volume_24h} compact /> : network}
+        hint={n ? `${formatInteger(n.transfers_24h)} transfers in 24h` : null}
+      />
+      <StatCard
         label="Accounts"
         value={n ? (n.accounts === null ? "—" : formatInteger(n.accounts)) : network}
         hint={n?.accounts_block ? `at #${formatInteger(n.accounts_block)}` : null}

@@ -170,6 +170,11 @@ const columns: Column<SubnetDto>[] = [
   },
 ];
 
+/** Exact sum of a rao column over the shown rows (nulls count as 0). */
+function sum(rows: SubnetDto[], pick: (r: SubnetDto) => string | null): bigint {
+  return rows.reduce((a, r) => a + BigInt(pick(r) ?? "0"), 0n);
+}
+
 /** A row matches when its netuid, name, symbol or owner address contains the text (case-insensitive). */
 function matches(s: SubnetDto, needle: string): boolean {
   return [
@@ -240,6 +245,14 @@ export function SubnetsTable({ params }: { params: SubnetListParams }) {
             {q.data ? `${q.data.pagination.total} subnets` : ""}
             {q.data?.data[0] ? ` · pool state at block #${q.data.data[0].block_number}` : ""}
           </span>
+          {rows && rows.length > 0 ? (
+            <span data-testid="subnets-totals">
+              Σ{needle ? " (filtered)" : ""} market cap{" "}
+              <Amount value={sum(rows, (r) => r.market_cap)} compact /> · TAO in pools{" "}
+              <Amount value={sum(rows, (r) => r.tao_in)} compact /> · 24h volume{" "}
+              <Amount value={sum(rows, (r) => r.volume_24h)} compact />
+            </span>
+          ) : null}
           <a href={csv} className="ml-auto text-brand-600 hover:underline" download>
             Export CSV
           </a>

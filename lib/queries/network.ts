@@ -5,7 +5,7 @@ import type { NetworkFiguresDto, NetworkPointDto } from "../api/v1/schemas";
 import type { HistoryQuery } from "./account-history";
 import { quoteEngine } from "./quote-engine";
 import { iso, raw, type Sql, select, sql } from "./sql";
-import { timeRange } from "./subnets";
+import { listSubnets, timeRange } from "./subnets";
 
 const TOTAL_SUPPLY = 21_000_000_000_000_000n;
 const BLOCK_MS = 12_000;
@@ -71,14 +71,25 @@ export async function nextHalving(
 }
 
 export async function networkFigures(): Promise<NetworkFiguresDto | null> {
-  const [rows, accounts] = await Promise.all([
+  const [rows, accounts, subnets, transfers] = await Promise.all([
     select<PointRow[]>`
       SELECT ${COLUMNS} FROM network_snapshots n LEFT JOIN blocks b ON b.number = n.block_number
       ORDER BY n.block_number DESC LIMIT 1`,
     select<{ accounts: number; block_number: number }[]>`
       SELECT accounts, block_number FROM network_stats_daily WHERE accounts IS NOT NULL
       ORDER BY day DESC LIMIT 1`,
+    listSubnets({ page: 1, limit: 1000, field: "netuid", dir: "asc" }),
+    select<{ n: number; since: number | null }[]>`
+      WITH head AS (SELECT number, "timestamp" FROM blocks ORDER BY number DESC LIMIT 1),
+      ref AS (SELECT coalesce(
+        (SELECT b.number FROM blocks b, head WHERE b."timestamp" <= head."timestamp" - interval '24 hours'
+          ORDER BY b."timestamp" DESC, b.number DESC LIMIT 1), -1) AS number)
+      SELECT (SELECT count(*)::int FROM transfers t, ref WHERE t.block_number > ref.number) AS n,
+             (SELECT number FROM ref) AS since`,
   ]);
+  // Σ over subnets of their 24 h volume (each from its own window start, see /subnets).
+  let volume = 0n;
+  for (const s of subnets.data) volume += BigInt(s.volume_24h ?? "0");
   const r = rows[0];
   if (!r) return null;
   const halving = r.issuance === null ? null : await nextHalving(BigInt(r.issuance));
@@ -87,6 +98,8 @@ export async function networkFigures(): Promise<NetworkFiguresDto | null> {
     ...point(r),
     accounts: accounts[0]?.accounts ?? null,
     accounts_block: accounts[0]?.block_number ?? null,
+    volume_24h: volume.toString(),
+    transfers_24h: transfers[0]?.n ?? 0,
     block_emission: halving ? halving.emission.toString() : r.issuance === null ? null : "0",
     next_halving: halving
       ? {

@@ -16,6 +16,7 @@ import * as statsHistoryRoute from "../../app/api/v1/stats/history/route";
 import * as statsRoute from "../../app/api/v1/stats/route";
 import * as subnetHoldersRoute from "../../app/api/v1/subnets/[netuid]/holders/route";
 import * as subnetHolderStatsRoute from "../../app/api/v1/subnets/[netuid]/holders/stats/route";
+import * as subnetsRoute from "../../app/api/v1/subnets/route";
 import * as validatorHistoryRoute from "../../app/api/v1/validators/[hotkey]/history/route";
 import * as validatorsRoute from "../../app/api/v1/validators/route";
 import { type Devnet, startDevnet } from "../../devnet/node/node";
@@ -685,6 +686,20 @@ describe("network figures (/stats network, /stats/history)", () => {
     expect(n.next_halving.block_emission_after).toBe(referenceEngine.blockEmission(next).toString());
     expect(n.next_halving.blocks).toBe(Number((next - i + e - 1n) / e));
 
+    // 24 h figures: the subnets' own volume_24h summed, and the transfers after the 24 h reference block.
+    const subnetsBody = await get(subnetsRoute.GET, "/subnets", "/subnets?limit=1000");
+    expect(n.volume_24h).toBe(
+      subnetsBody.data
+        .reduce((a: bigint, x: { volume_24h: string | null }) => a + BigInt(x.volume_24h ?? "0"), 0n)
+        .toString(),
+    );
+    const transfers = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM transfers WHERE block_number > coalesce(
+         (SELECT number FROM blocks WHERE "timestamp" <= (SELECT max("timestamp") FROM blocks) - interval '24 hours'
+           ORDER BY "timestamp" DESC, number DESC LIMIT 1), -1)`,
+    );
+    expect(n.transfers_24h).toBe(transfers.rows[0]!.n);
+    expect(n.transfers_24h).toBeGreaterThan(0);
     const history = await get(statsHistoryRoute.GET, "/stats/history", "/stats/history?limit=1000");
     const all = (
       await pool.query<{ block_number: number; issuance: string }>(

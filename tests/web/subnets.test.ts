@@ -67,6 +67,19 @@ describe.runIf(enabled)("subnets in Chromium", () => {
       "order=price_desc",
     );
 
+    // Totals under the table: exact sums of what the API lists.
+    const totals = page.getByTestId("subnets-totals");
+    await totals.waitFor();
+    const listed = (await (await fetch(`${stack.url}/api/v1/subnets?limit=1000`)).json()) as {
+      data: { tao_in: string | null; block_number: number }[];
+    };
+    const shownTao = await totals.locator("[data-amount]").nth(1).getAttribute("data-amount");
+    expect(BigInt(shownTao ?? "-1")).toBeGreaterThan(0n);
+    if (
+      listed.data[0]?.block_number ===
+      Number((await page.getByText(/pool state at block #\d+/).textContent())?.match(/#(\d+)/)?.[1])
+    )
+      expect(shownTao).toBe(listed.data.reduce((a, r) => a + BigInt(r.tao_in ?? "0"), 0n).toString());
     // Filter: by netuid or name, client-side over the listed subnets.
     const filter = page.getByLabel("Filter subnets");
     await filter.fill("root");

@@ -199,6 +199,10 @@ export const NetworkFiguresSchema = named(
       "System.Account entries at accounts_block (counted by the indexer daily)",
     ),
     accounts_block: Int.nullable(),
+    volume_24h: AmountSchema.describe("Σ over the listed subnets of their volume_24h (see /subnets), rao"),
+    transfers_24h: Int.describe(
+      "Balances transfers in the blocks after the newest block at or before 24 h before the indexed head",
+    ),
     block_emission: AmountSchema.nullable().describe(
       "TAO minted per block at this issuance (the engine), rao",
     ),
