@@ -9,7 +9,7 @@
 // Also: blocks by spec_version, events by section, and transfers (2 per block; by either side's address).
 // Then the filtered deep pages one request at a time, with the new indexes and with the ones they replaced.
 // Flags: --no-compare, --compare-requests N (default 200), --blocks N (default 250,000; 5 events and 3 extrinsics each), --duration S per scenario (default 10),
-// --keep (leave the cluster folder), --cpu-prof DIR (profile the server).
+// --keep (leave the cluster folder), --cpu-prof DIR (profile the server), --only REGEX (scenarios by name).
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
@@ -339,7 +339,11 @@ async function main(): Promise<void> {
       `${"scenario".padEnd(40)} ${"p50".padStart(6)} ${"p99".padStart(6)} ${"req/s".padStart(8)}  non-2xx  target`,
     );
     let failed = false;
+    const only = process.argv.includes("--only")
+      ? new RegExp(process.argv[process.argv.indexOf("--only") + 1]!)
+      : null;
     for (const s of scenarios) {
+      if (only && !only.test(s.name)) continue;
       const r = await autocannon({
         url: `http://127.0.0.1:${port}`,
         connections: 100,
