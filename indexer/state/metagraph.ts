@@ -328,14 +328,15 @@ export async function writeMetagraphs(
 ): Promise<void> {
   if (snaps.length === 0) return;
   await client.query(
-    `INSERT INTO metagraph_snapshots (netuid, block_number, reason, neurons)
-     SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::int[])
+    `INSERT INTO metagraph_snapshots (netuid, block_number, reason, neurons, validators)
+     SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::int[], $5::int[])
      ON CONFLICT (netuid, block_number) DO NOTHING`,
     [
       snaps.map((s) => s.netuid),
       snaps.map((s) => s.blockNumber),
       snaps.map((s) => s.reason),
       snaps.map((s) => s.neurons.length),
+      snaps.map((s) => s.neurons.filter((n) => n.validatorPermit).length),
     ],
   );
   const rows = snaps.flatMap((s) => s.neurons.map((n) => ({ s, n })));

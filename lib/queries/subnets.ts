@@ -120,7 +120,7 @@ function windowStart(ref: string): Sql {
  * The subnets present in the newest snapshot block, with every derived column. `only` narrows to one netuid
  * (after the emission sum, which spans all subnets).
  */
-function subnetsSql(only: number | null, order: Sql, limit: number, offset: number): Sql {
+export function subnetsSql(only: number | null, order: Sql, limit: number, offset: number): Sql {
   return sql`
     WITH head AS MATERIALIZED (
       -- the newest snapshot block, and the newest block at or before 24 h before its timestamp (computed once:
@@ -182,13 +182,10 @@ function subnetsSql(only: number | null, order: Sql, limit: number, offset: numb
              AND g.block_number > w.block_number AND g.block_number <= cur.block_number
         ) rec ON true
         LEFT JOIN LATERAL (
-          SELECT count(*) FILTER (WHERE n.validator_permit)::int AS validators,
-                 count(*) FILTER (WHERE NOT n.validator_permit)::int AS miners
-            FROM metagraph_neurons n
-           WHERE n.netuid = cur.netuid
-             AND n.block_number = (SELECT max(ms.block_number) FROM metagraph_snapshots ms
-                                    WHERE ms.netuid = cur.netuid AND ms.block_number >= coalesce(r.block_number, 0)
-                                      AND ms.block_number <= cur.block_number)
+          SELECT ms.validators, ms.neurons - ms.validators AS miners FROM metagraph_snapshots ms
+           WHERE ms.netuid = cur.netuid AND ms.block_number >= coalesce(r.block_number, 0)
+             AND ms.block_number <= cur.block_number
+           ORDER BY ms.block_number DESC LIMIT 1
         ) mg ON true
        ${only === null ? empty : sql`WHERE cur.netuid = ${only}`}
     )

@@ -175,3 +175,73 @@ describe("caching, CORS and limits", () => {
     expect((await res.json()).error.code).toBe("not_found");
   });
 });
+
+describe("cached answers under concurrency", () => {
+  it("computes one answer per head for concurrent requests, and serves the previous one while the next is computed", async () => {
+    let calls = 0;
+    let gate: Promise<void> = Promise.resolve();
+    const counted = route(
+      defineEndpoint({
+        id: "counted",
+        path: "/counted",
+        tag: "test",
+        summary: "",
+        description: "",
+        query: z.object({}).strict(),
+        response: z.object({ n: z.number() }),
+        cache: "head",
+        handler: async () => {
+          calls++;
+          const n = calls;
+          await gate;
+          return { n };
+        },
+      }),
+    );
+    let open!: () => void;
+    gate = new Promise((r) => {
+      open = r;
+    });
+    const first = Array.from({ length: 20 }, () => call(counted.GET, "/counted"));
+    await new Promise((r) => setTimeout(r, 50));
+    open();
+    const answers = await Promise.all(first);
+    expect(calls).toBe(1);
+    const etags = new Set(answers.map((r) => r.headers.get("etag")));
+    expect(etags.size).toBe(1);
+    for (const r of answers) expect(await r.json()).toEqual({ n: 1 });
+
+    // A new head: the first request computes the new answer; the ones arriving meanwhile get the previous one,
+    // with its own ETag and marked stale. Afterwards the new answer is served to everyone.
+    const head = (await fx.pool.query<{ n: number }>("SELECT max(number) AS n FROM blocks")).rows[0]!.n;
+    await fx.pool.query(
+      `INSERT INTO blocks (number, hash, parent_hash, state_root, extrinsics_root, spec_version, extrinsic_count,
+                           event_count, finalized)
+       SELECT $1::int, '0x' || lpad(to_hex($1::int), 64, 'e'), hash, state_root, extrinsics_root, spec_version, 0, 0, false
+       FROM blocks WHERE number = $1::int - 1`,
+      [head + 1],
+    );
+    try {
+      await new Promise((r) => setTimeout(r, 1_100)); // the data version is re-read at most once a second
+      gate = new Promise((r) => {
+        open = r;
+      });
+      const computing = call(counted.GET, "/counted");
+      await new Promise((r) => setTimeout(r, 50));
+      const meanwhile = await call(counted.GET, "/counted");
+      expect(meanwhile.headers.get("x-taoview-stale")).toBe("1");
+      expect(meanwhile.headers.get("etag")).toBe([...etags][0]);
+      expect(await meanwhile.json()).toEqual({ n: 1 });
+      open();
+      const fresh = await computing;
+      expect(await fresh.json()).toEqual({ n: 2 });
+      expect(fresh.headers.get("etag")).not.toBe([...etags][0]);
+      const after = await call(counted.GET, "/counted");
+      expect(after.headers.get("x-taoview-stale")).toBeNull();
+      expect(await after.json()).toEqual({ n: 2 });
+      expect(calls).toBe(2);
+    } finally {
+      await fx.pool.query("DELETE FROM blocks WHERE number = $1", [head + 1]);
+    }
+  });
+});

@@ -21,7 +21,21 @@ const ANSWERS_MAX = 1_000;
 function remember(etag: string, status: number, body: string): void {
   if (answers.size >= ANSWERS_MAX) answers.delete(answers.keys().next().value as string);
   answers.set(etag, { status, body });
+  const key = requestKey(etag);
+  if (newest.size >= ANSWERS_MAX && !newest.has(key)) newest.delete(newest.keys().next().value as string);
+  newest.set(key, { etag, status, body });
 }
+
+// The newest answer per request (whatever head it was computed at), by the request part of its ETag. While the
+// answer for a new head is being computed, concurrent requests get this one with its own (older) ETag —
+// stale-while-revalidate for the ~one query time after each block — instead of queueing behind the computation.
+const newest = new Map<string, { etag: string; status: number; body: string }>();
+const requestKey = (etag: string) => etag.slice(etag.lastIndexOf("-") + 1);
+
+// Answers being computed, by ETag: when a new head invalidates a popular page, the requests that arrive while its
+// answer is computed wait for that one computation instead of each running the same queries (a thundering herd
+// on every block otherwise).
+const pending = new Map<string, Promise<{ status: number; body: string }>>();
 
 type Params = Record<string, string | string[] | undefined>;
 export interface RouteContext {
@@ -150,11 +164,32 @@ export function route(
       const known = etag ? answers.get(etag) : undefined;
       const json = { ...headers, "content-type": "application/json" };
       if (known) return new Response(known.body, { status: known.status, headers: json });
-      const body = endpoint.response.parse(await endpoint.handler({ query, path }));
-      const status = endpoint.status?.(body) ?? 200;
-      const text = JSON.stringify(body);
-      if (etag) remember(etag, status, text);
-      return new Response(text, { status, headers: json });
+      const compute = async () => {
+        const body = endpoint.response.parse(await endpoint.handler({ query, path }));
+        return { status: endpoint.status?.(body) ?? 200, body: JSON.stringify(body) };
+      };
+      let answer: { status: number; body: string };
+      if (etag) {
+        let inFlight = pending.get(etag);
+        const stale = inFlight ? newest.get(requestKey(etag)) : undefined;
+        if (stale && stale.etag !== etag)
+          return new Response(stale.body, {
+            status: stale.status,
+            headers: { ...json, etag: stale.etag, "x-taoview-stale": "1" },
+          });
+        if (!inFlight) {
+          inFlight = compute();
+          pending.set(etag, inFlight);
+          // Settled either way: a failure is not remembered, the next request computes again.
+          inFlight.then(
+            (a) => remember(etag, a.status, a.body),
+            () => undefined,
+          );
+          void inFlight.finally(() => pending.delete(etag)).catch(() => undefined);
+        }
+        answer = await inFlight;
+      } else answer = await compute();
+      return new Response(answer.body, { status: answer.status, headers: json });
     } catch (e) {
       if (e instanceof ApiHttpError)
         return errorResponse(e.status, e.code, e.message, e.parameter, requestId);
