@@ -81,6 +81,20 @@ const columns: Column<MetagraphNeuronDto>[] = [
     ),
   },
   {
+    key: "registered_at",
+    header: "Registered",
+    align: "right",
+    hideOnMobile: true,
+    cell: (n) =>
+      n.registered_at === null ? (
+        "—"
+      ) : (
+        <span className="font-mono" title="block at registration">
+          #{formatInteger(n.registered_at)}
+        </span>
+      ),
+  },
+  {
     key: "hotkey",
     header: "Hotkey",
     cell: (n) =>

@@ -127,6 +127,17 @@ export function SubnetDetail({ netuid }: { netuid: number }) {
               { label: "α emitted / block", value: <Amount value={s.alpha_out_emission} unit="alpha" /> },
               { label: "Volume since registration", value: <Amount value={s.volume} compact /> },
               {
+                label: "Trades in 24h (buys / sells)",
+                value: (
+                  <span data-testid="subnet-trades-24h">
+                    {formatInteger(s.trades_24h.buys)} / {formatInteger(s.trades_24h.sells)} by{" "}
+                    {formatInteger(s.trades_24h.buyers)} / {formatInteger(s.trades_24h.sellers)} coldkeys ·{" "}
+                    <Amount value={s.trades_24h.tao_bought} compact /> in,{" "}
+                    <Amount value={s.trades_24h.tao_sold} compact /> out
+                  </span>
+                ),
+              },
+              {
                 label: "Registered",
                 value:
                   s.registered_block === null ? (

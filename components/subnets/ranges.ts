@@ -1,14 +1,21 @@
 // Chart ranges: a window back from the newest snapshot's time (not the wall clock: a devnet or a stalled
 // indexer has old data), and the sampling that keeps each range to a few thousand points at most.
-export const RANGES = ["1D", "1W", "1M", "All"] as const;
+export const RANGES = ["1D", "1W", "1M", "1Y", "All"] as const;
 export type Range = (typeof RANGES)[number];
 
 const DAY = 86_400_000;
-const SPAN: Record<Range, number | null> = { "1D": DAY, "1W": 7 * DAY, "1M": 30 * DAY, All: null };
+const SPAN: Record<Range, number | null> = {
+  "1D": DAY,
+  "1W": 7 * DAY,
+  "1M": 30 * DAY,
+  "1Y": 365 * DAY,
+  All: null,
+};
 const FREQUENCY: Record<Range, "block" | "hour" | "day"> = {
   "1D": "block",
   "1W": "hour",
   "1M": "hour",
+  "1Y": "day",
   All: "day",
 };
 
@@ -27,6 +34,7 @@ const CANDLE_FREQUENCY: Record<Range, "hour" | "day"> = {
   "1D": "hour",
   "1W": "hour",
   "1M": "day",
+  "1Y": "day",
   All: "day",
 };
 

@@ -16,6 +16,7 @@ import { Skeleton } from "../ui/Skeleton";
 import { ErrorState } from "../ui/States";
 import { type CalculatorTarget, StakingCalculator } from "./StakingCalculator";
 import { ValidatorNominators } from "./ValidatorNominators";
+import { ValidatorStakeEvents } from "./ValidatorStakeEvents";
 
 // Recharts only loads where the chart is shown.
 const ValidatorHistoryChart = dynamic(
@@ -153,6 +154,7 @@ export function ValidatorDetail({ hotkey }: { hotkey: string }) {
       <ValidatorHistoryChart hotkey={v.hotkey.ss58} />
       <StakingCalculator targets={calculatorTargets(v.apy, v.subnet_rows)} />
       <ValidatorNominators hotkey={v.hotkey.ss58} count={v.nominators} />
+      <ValidatorStakeEvents hotkey={v.hotkey.ss58} />
       <Panel title="Subnets" id="validator-subnets">
         <DataTable
           label="Subnets of this validator"

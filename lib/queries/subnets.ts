@@ -287,6 +287,18 @@ export async function getSubnet(netuid: number): Promise<SubnetDetailDto | null>
   const rows = await select<SubnetRow[]>`${subnetsSql(netuid, raw("s.netuid"), 1, 0)}`;
   const r = rows[0];
   if (!r) return null;
+  const trades = await select<
+    { buys: number; sells: number; buyers: number; sellers: number; tao_bought: string; tao_sold: string }[]
+  >`
+    SELECT count(*) FILTER (WHERE action = 'stake')::int AS buys,
+           count(*) FILTER (WHERE action = 'unstake')::int AS sells,
+           count(DISTINCT coldkey) FILTER (WHERE action = 'stake')::int AS buyers,
+           count(DISTINCT coldkey) FILTER (WHERE action = 'unstake')::int AS sellers,
+           coalesce(sum(tao) FILTER (WHERE action = 'stake'), 0)::text AS tao_bought,
+           coalesce(sum(tao) FILTER (WHERE action = 'unstake'), 0)::text AS tao_sold
+    FROM stake_trades
+    WHERE netuid = ${netuid} AND block_number > ${r.window_start_block ?? r.block_number}
+      AND block_number <= ${r.block_number}`;
   const hyper = await select<{ name: string; value: unknown; block_number: number }[]>`
     SELECT DISTINCT ON (name) name, value, block_number FROM hyperparameter_changes
      WHERE netuid = ${netuid} AND block_number >= ${r.registered_block ?? 0}
@@ -299,6 +311,7 @@ export async function getSubnet(netuid: number): Promise<SubnetDetailDto | null>
     alpha_out_emission: r.alpha_out_emission,
     volume: r.volume,
     identity: r.identity,
+    trades_24h: trades[0] ?? { buys: 0, sells: 0, buyers: 0, sellers: 0, tao_bought: "0", tao_sold: "0" },
     hyperparameters: hyper.map((h) => ({ name: h.name, value: h.value, block_number: h.block_number })),
   };
 }

@@ -270,6 +270,29 @@ describe("GET /subnets/{netuid}", () => {
       });
       expect({ ...d, moving_price: undefined, alpha_in_emission: undefined }).toMatchObject(s);
       expect(d.volume).toBe(chain.get(s.netuid)!.volume.toString());
+      // 24 h trades from the chain's StakeAdded/StakeRemoved events after the window start.
+      const t = { buys: 0, sells: 0, buyers: new Set<string>(), sellers: new Set<string>(), in: 0n, out: 0n };
+      for (let b = s.window_start_block + 1; b <= fx.head; b++)
+        for (const e of await eventsAt(b)) {
+          if (e.section !== "subtensorModule" || Number(e.data[4]) !== s.netuid) continue;
+          if (e.method === "StakeAdded") {
+            t.buys++;
+            t.buyers.add(e.data[0]!);
+            t.in += BigInt(e.data[2]!);
+          } else if (e.method === "StakeRemoved") {
+            t.sells++;
+            t.sellers.add(e.data[0]!);
+            t.out += BigInt(e.data[2]!);
+          }
+        }
+      expect(d.trades_24h, `trades of ${s.netuid}`).toEqual({
+        buys: t.buys,
+        sells: t.sells,
+        buyers: t.buyers.size,
+        sellers: t.sellers.size,
+        tao_bought: t.in.toString(),
+        tao_sold: t.out.toString(),
+      });
     }
     // hyperparameters: the latest sudo_set_* per name, equal to the change log
     const { rows } = await fx.pool.query<{

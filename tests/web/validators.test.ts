@@ -91,6 +91,15 @@ describe.runIf(enabled)("validators and metagraph in Chromium", () => {
         .poll(async () => page.getByTestId("validator-nominators").locator("tbody tr").count())
         .toBeGreaterThanOrEqual(Math.min(noms.data.length, 25));
 
+    // Delegation events: the newest stake trades on the hotkey, as the API lists them.
+    const trades = (await (
+      await fetch(`${stack.url}/api/v1/stake-trades?hotkey=${api.data[0]!.hotkey.ss58}&limit=10`)
+    ).json()) as { data: unknown[] };
+    const events = page.getByTestId("validator-stake-events");
+    if (trades.data.length > 0)
+      await expect.poll(async () => events.locator("tbody tr[data-href]").count()).toBeGreaterThan(0);
+    else await events.getByText("No stake trades on this hotkey indexed").waitFor();
+
     // Stake and nominator history: the chart draws every scan point the API serves.
     const history = async () =>
       (

@@ -98,6 +98,16 @@ export const SubnetDetailSchema = named(
     alpha_out_emission: AmountSchema.nullable(),
     volume: AmountSchema.nullable().describe("SubnetVolume: cumulative TAO volume since registration, rao"),
     identity: z.record(z.string(), z.unknown()).nullable().describe("the latest identity, as set"),
+    trades_24h: z
+      .object({
+        buys: Int.describe("StakeAdded events on the subnet after window_start_block"),
+        sells: Int.describe("StakeRemoved events in the same blocks"),
+        buyers: Int.describe("distinct coldkeys among the buys"),
+        sellers: Int.describe("distinct coldkeys among the sells"),
+        tao_bought: AmountSchema.describe("Σ TAO of the buys, rao"),
+        tao_sold: AmountSchema.describe("Σ TAO of the sells, rao"),
+      })
+      .describe("the subnet's stake trades over the 24 h window (the stake_trades projection)"),
     hyperparameters: z
       .array(HyperparameterSchema)
       .describe(
