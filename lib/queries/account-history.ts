@@ -95,12 +95,17 @@ export async function accountHistory(address: string, q: HistoryQuery): Promise<
   });
 }
 
-/** Whether the indexer stored anything about the account's balance or stake. */
+/**
+ * Whether the indexer knows the address the way /accounts/{address} does: a balance or stake (now or in the
+ * history), or a hotkey role (staked on, or a UID in a metagraph). A pure hotkey has an empty history, not a 404.
+ */
 export async function accountHistoryKnown(address: string): Promise<boolean> {
   const rows = await select<{ k: boolean }[]>`
     SELECT EXISTS (SELECT 1 FROM account_balance_history WHERE address = ${address})
         OR EXISTS (SELECT 1 FROM account_stake_history WHERE coldkey = ${address})
-        OR EXISTS (SELECT 1 FROM account_balances WHERE address = ${address}) AS k`;
+        OR EXISTS (SELECT 1 FROM account_balances WHERE address = ${address})
+        OR EXISTS (SELECT 1 FROM stake_positions WHERE hotkey = ${address})
+        OR EXISTS (SELECT 1 FROM metagraph_neurons WHERE hotkey = ${address}) AS k`;
   return rows[0]?.k ?? false;
 }
 

@@ -244,6 +244,16 @@ describe("GET /accounts/{address} as a hotkey", () => {
     ).toEqual(
       mine.sort((a, b) => a.netuid - b.netuid).map((r) => [r.netuid, r.uid, r.stake, r.validator_permit]),
     );
+    // Its history is known (empty when it holds nothing itself), not a 404.
+    const history = await get(
+      accountHistoryRoute.GET,
+      "/accounts/{address}/history",
+      `/accounts/${hot}/history`,
+      {
+        address: hot,
+      },
+    );
+    expect(history.address.ss58).toBe(hot);
     // A coldkey that is no hotkey has none.
     const cold = positions.find(
       (p) => !uids.has(p.coldkey) && !positions.some((q) => q.hotkey === p.coldkey),

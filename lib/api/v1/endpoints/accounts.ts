@@ -79,7 +79,7 @@ export const accountHistoryEndpoint = defineEndpoint({
   path: "/accounts/{address}/history",
   tag: "accounts",
   summary: "An account's balance and stake over time",
-  description: `${HISTORY} Points: every balance change and every kept scan from the account's first appearance on; at each, the balance last read at or before it and the stake of the newest kept scan at or before it. frequency=hour/day keeps the last point of each UTC hour/day; \`from\`/\`to\` filter on block timestamps; at most \`limit\` points, the newest, returned oldest first. 404 when the indexer never saw the account.`,
+  description: `${HISTORY} Points: every balance change and every kept scan from the account's first appearance on; at each, the balance last read at or before it and the stake of the newest kept scan at or before it. frequency=hour/day keeps the last point of each UTC hour/day; \`from\`/\`to\` filter on block timestamps; at most \`limit\` points, the newest, returned oldest first (empty for an address known only as a hotkey). 404 when the indexer never saw the address (as /accounts/{address}).`,
   query: historyQuery,
   params: z.object({ address: address("account (coldkey)") }).strict(),
   response: AccountHistorySchema,
